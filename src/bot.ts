@@ -1,0 +1,120 @@
+import type { Config } from './config/config.ts';
+import type { Logger } from './log/logger.ts';
+import { Poller } from './poller/poller.ts';
+import { runPollCycle, type CycleResult, type PollerDependencies } from './poller/poll-cycle.ts';
+import { createSevenSignalClient, type SevenSignalClient } from './sevensignal/client.ts';
+import { createSlackApp, initSlackApp, startSlackApp, verifySlackToken, type SlackApp } from './slack/slack-app.ts';
+import { createSlackWebClient, type SlackWebClient } from './slack/web-client.ts';
+import { openDatabase, type Database } from './store/database.ts';
+import { IncidentStore } from './store/incident-store.ts';
+import { PollCursors } from './store/poll-cursors.ts';
+
+export interface BotOptions {
+  config: Config;
+  logger: Logger;
+  /** Clock in epoch milliseconds; tests set it. */
+  now?: () => number;
+  /** Interface the HTTP receiver listens on; all interfaces when unset. */
+  host?: string;
+  /** Retries of one Slack call; tests set 0. */
+  slackRetries?: number;
+  /** Called when the bot cannot go on, such as when 7SIGNAL rejects the API credentials. */
+  onFatal?: (error: Error) => void;
+}
+
+/** A running bot: the Bolt app, the poller and the database they share. */
+export interface RunningBot {
+  app: SlackApp;
+  poller: Poller;
+  sevenSignal: SevenSignalClient;
+  db: Database;
+  /** Listening port of the HTTP receiver; undefined in Socket Mode. */
+  port: number | undefined;
+  stop(): Promise<void>;
+}
+
+function createDependencies(options: BotOptions, db: Database, slack: SlackWebClient, sevenSignal: SevenSignalClient): PollerDependencies {
+  const { config, logger } = options;
+  return {
+    api: sevenSignal.api,
+    store: new IncidentStore(db),
+    cursors: new PollCursors(db),
+    slack,
+    channel: config.slack.channel,
+    organizations: config.sevenSignal.organizations,
+    lookbackMs: config.poll.lookbackMs,
+    firstRun: config.poll.firstRun,
+    logger: logger.child({ component: 'poller' }),
+  };
+}
+
+function createClient(options: BotOptions): SevenSignalClient {
+  const { config, logger } = options;
+  return createSevenSignalClient({
+    baseUrl: config.sevenSignal.apiUrl,
+    clientId: config.sevenSignal.clientId,
+    clientSecret: config.sevenSignal.clientSecret,
+    timeoutMs: config.sevenSignal.timeoutMs,
+    logger: logger.child({ component: 'sevensignal' }),
+    now: options.now,
+  });
+}
+
+/**
+ * Runs one poll cycle and closes everything again, for cron jobs, systemd timers and tests.
+ * The Slack token is checked first, so a wrong token or an unreachable Slack API fails clearly.
+ */
+export async function runOnce(options: BotOptions): Promise<CycleResult> {
+  const { config, logger } = options;
+  const slack = createSlackWebClient({
+    botToken: config.slack.botToken,
+    apiUrl: config.slack.apiUrl,
+    logger,
+    retries: options.slackRetries,
+  });
+
+  await verifySlackToken(slack, config.slack.apiUrl);
+
+  const db = openDatabase(config.databasePath);
+  try {
+    const deps = createDependencies(options, db, slack, createClient(options));
+    return await runPollCycle(deps, (options.now ?? Date.now)());
+  } finally {
+    db.close();
+  }
+}
+
+/** Starts the Bolt app and the poller; the first poll cycle runs at once. */
+export async function startBot(options: BotOptions): Promise<RunningBot> {
+  const { config, logger } = options;
+  const app = createSlackApp({ ...config.slack, logger, retries: options.slackRetries });
+  await initSlackApp(app, config.slack.apiUrl);
+
+  const db = openDatabase(config.databasePath);
+  const sevenSignal = createClient(options);
+  const deps = createDependencies(options, db, app.client, sevenSignal);
+  const poller = new Poller(deps, { schedule: config.poll.schedule, now: options.now, onFatal: options.onFatal });
+
+  let port: number | undefined;
+  try {
+    port = await startSlackApp(app, config.port, options.host);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  logger.info({ port, socketMode: config.slack.appToken !== undefined, schedule: config.poll.schedule }, 'wifi-incidents bot started');
+  poller.start();
+
+  let stopped: Promise<void> | undefined;
+  const stop = () => {
+    stopped ??= (async () => {
+      await poller.stop();
+      await app.stop();
+      db.close();
+      logger.info('wifi-incidents bot stopped');
+    })();
+    return stopped;
+  };
+
+  return { app, poller, sevenSignal, db, port, stop };
+}

@@ -1,0 +1,169 @@
+import cron from 'node-cron';
+import { z } from 'zod';
+import { parseDuration } from './duration.ts';
+import { resolveSecretFiles, type Environment } from './secrets.ts';
+
+/** Validated settings of the bot. */
+export interface Config {
+  sevenSignal: {
+    apiUrl: string;
+    clientId: string;
+    clientSecret: string;
+    /** Organizations to poll; an empty list means the organization of the API key. */
+    organizations: string[];
+    timeoutMs: number;
+  };
+  slack: {
+    botToken: string;
+    signingSecret: string | undefined;
+    appToken: string | undefined;
+    apiUrl: string;
+    channel: string;
+  };
+  poll: {
+    schedule: string;
+    lookbackMs: number;
+    firstRun: 'summary' | 'post';
+  };
+  databasePath: string;
+  port: number;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+}
+
+/** Thrown by `loadConfig` with one message per invalid or missing setting. */
+export class ConfigError extends Error {
+  readonly code = 'invalid_config';
+
+  constructor(readonly problems: string[]) {
+    super(`Invalid settings:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const required = (name: string, expected: string) =>
+  z.string({ error: `${name} is missing: set it to ${expected}.` }).min(1, { error: `${name} is empty: set it to ${expected}.` });
+
+const httpUrl = (name: string, fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .refine((value) => /^https?:\/\/[^\s/]+/i.test(value) && URL.canParse(value), {
+      error: (issue) => `${name} is not an http(s) URL (got "${String(issue.input)}"): set it to a URL such as ${fallback}.`,
+    });
+
+const duration = (name: string, fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((value, context) => {
+      const ms = parseDuration(value);
+      if (ms === undefined) {
+        context.addIssue({
+          code: 'custom',
+          message: `${name} is not a duration (got "${value}"): use a whole number and a unit, such as 30m, 10s or 2h.`,
+        });
+        return z.NEVER;
+      }
+      return ms;
+    });
+
+const schema = z.object({
+  SEVENSIGNAL_API_URL: httpUrl('SEVENSIGNAL_API_URL', 'https://api-v2.7signal.com'),
+  SEVENSIGNAL_CLIENT_ID: required('SEVENSIGNAL_CLIENT_ID', 'the API key (client id) made in Mobile Eye'),
+  SEVENSIGNAL_CLIENT_SECRET: required('SEVENSIGNAL_CLIENT_SECRET', 'the secret of that API key'),
+  SEVENSIGNAL_ORGANIZATION: z.string().default(''),
+  SEVENSIGNAL_TIMEOUT: duration('SEVENSIGNAL_TIMEOUT', '10s'),
+  SLACK_BOT_TOKEN: required('SLACK_BOT_TOKEN', 'the bot token (xoxb-...) of the installed Slack app').refine(
+    (value) => value.startsWith('xoxb-'),
+    { error: 'SLACK_BOT_TOKEN does not start with "xoxb-": use the Bot User OAuth Token from the app\'s OAuth & Permissions page.' },
+  ),
+  SLACK_SIGNING_SECRET: z.string().optional(),
+  SLACK_APP_TOKEN: z
+    .string()
+    .optional()
+    .refine((value) => value === undefined || value === '' || value.startsWith('xapp-'), {
+      error: 'SLACK_APP_TOKEN does not start with "xapp-": use an app-level token with the connections:write scope, or leave it unset for HTTP mode.',
+    }),
+  SLACK_API_URL: httpUrl('SLACK_API_URL', 'https://slack.com/api/'),
+  SLACK_CHANNEL: required('SLACK_CHANNEL', 'the channel id (such as C0123456789) that receives incidents'),
+  POLL_SCHEDULE: z
+    .string()
+    .default('* * * * *')
+    .refine((value) => cron.validate(value), {
+      error: (issue) =>
+        `POLL_SCHEDULE is not a cron expression (got "${String(issue.input)}"): use five fields, or six with seconds first, such as "*/5 * * * *".`,
+    }),
+  POLL_LOOKBACK: duration('POLL_LOOKBACK', '30m'),
+  DATABASE_PATH: z.string().min(1).default('./data/wifi-incidents.db'),
+  PORT: z
+    .string()
+    .default('3000')
+    .refine((value) => /^\d+$/.test(value) && Number(value) >= 0 && Number(value) <= 65535, {
+      error: (issue) => `PORT is not a port number (got "${String(issue.input)}"): use a whole number from 0 to 65535.`,
+    }),
+  FIRST_RUN: z.enum(['summary', 'post'], {
+    error: (issue) => `FIRST_RUN is "${String(issue.input)}": use "summary" (the default) or "post".`,
+  }).default('summary'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+    error: (issue) => `LOG_LEVEL is "${String(issue.input)}": use one of fatal, error, warn, info, debug, trace, silent.`,
+  }).default('info'),
+});
+
+/** Drops empty values so that `NAME=` in a .env file means "use the default". */
+function withoutEmptyValues(env: Environment): Environment {
+  return Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+}
+
+/**
+ * Reads and validates the settings from `env`.
+ * Throws a ConfigError that lists every problem at once, each naming the setting and the fix.
+ */
+export function loadConfig(env: Environment): Config {
+  const problems: string[] = [];
+  const resolved = withoutEmptyValues(resolveSecretFiles(env, problems));
+  const result = schema.safeParse(resolved);
+
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      problems.push(issue.message);
+    }
+  }
+
+  if (!resolved.SLACK_APP_TOKEN && !resolved.SLACK_SIGNING_SECRET) {
+    problems.push(
+      'SLACK_SIGNING_SECRET is missing: set it to the Signing Secret from the app\'s Basic Information page, or set SLACK_APP_TOKEN to use Socket Mode.',
+    );
+  }
+
+  if (problems.length > 0 || !result.success) {
+    throw new ConfigError(problems);
+  }
+
+  const settings = result.data;
+  return {
+    sevenSignal: {
+      apiUrl: settings.SEVENSIGNAL_API_URL.replace(/\/+$/, ''),
+      clientId: settings.SEVENSIGNAL_CLIENT_ID,
+      clientSecret: settings.SEVENSIGNAL_CLIENT_SECRET,
+      organizations: settings.SEVENSIGNAL_ORGANIZATION.split(',')
+        .map((name) => name.trim())
+        .filter((name) => name !== ''),
+      timeoutMs: settings.SEVENSIGNAL_TIMEOUT,
+    },
+    slack: {
+      botToken: settings.SLACK_BOT_TOKEN,
+      signingSecret: settings.SLACK_SIGNING_SECRET,
+      appToken: settings.SLACK_APP_TOKEN || undefined,
+      apiUrl: settings.SLACK_API_URL.endsWith('/') ? settings.SLACK_API_URL : `${settings.SLACK_API_URL}/`,
+      channel: settings.SLACK_CHANNEL,
+    },
+    poll: {
+      schedule: settings.POLL_SCHEDULE,
+      lookbackMs: settings.POLL_LOOKBACK,
+      firstRun: settings.FIRST_RUN,
+    },
+    databasePath: settings.DATABASE_PATH,
+    port: Number(settings.PORT),
+    logLevel: settings.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,84 @@
+import cron, { type ScheduledTask } from 'node-cron';
+import type { Logger } from '../log/logger.ts';
+import { SevenSignalError } from '../sevensignal/errors.ts';
+import { runPollCycle, type CycleResult, type PollerDependencies } from './poll-cycle.ts';
+
+export interface PollerOptions {
+  /** Cron expression, five fields or six with seconds, evaluated in UTC. */
+  schedule: string;
+  now?: () => number;
+  /** Called when a cycle fails in a way no later cycle can fix, such as rejected API credentials. */
+  onFatal?: (error: Error) => void;
+}
+
+/**
+ * Runs poll cycles on a cron schedule, the first one at start. A tick that comes while a cycle
+ * is still running is skipped, so cycles never overlap.
+ */
+export class Poller {
+  private task: ScheduledTask | undefined;
+  private running: Promise<CycleResult> | undefined;
+  private cycleNumber = 0;
+  private readonly now: () => number;
+  private readonly logger: Logger;
+
+  constructor(
+    private readonly deps: PollerDependencies,
+    private readonly options: PollerOptions,
+  ) {
+    this.now = options.now ?? Date.now;
+    this.logger = deps.logger;
+  }
+
+  /** Runs one cycle now, or returns the cycle already running. */
+  runCycle(): Promise<CycleResult> {
+    this.running ??= this.execute().finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  /** Starts the schedule and runs the first cycle at once. */
+  start(): void {
+    this.task = cron.schedule(this.options.schedule, () => this.tick(), { timezone: 'UTC', name: 'poll-incidents' });
+    this.tick();
+  }
+
+  /** Stops the schedule and waits for a running cycle to finish. */
+  async stop(): Promise<void> {
+    await this.task?.destroy();
+    this.task = undefined;
+    await this.running?.catch(() => undefined);
+  }
+
+  private tick(): void {
+    if (this.running) {
+      this.logger.warn('The previous poll cycle is still running; skipping this tick');
+      return;
+    }
+    this.runCycle().catch((error: unknown) => {
+      this.logger.error({ err: error instanceof Error ? error.message : String(error) }, 'Poll cycle failed unexpectedly');
+    });
+  }
+
+  private async execute(): Promise<CycleResult> {
+    this.cycleNumber += 1;
+    const now = this.now();
+    const logger = this.logger.child({ cycle: this.cycleNumber });
+    const startedAt = performance.now();
+
+    const result = await runPollCycle({ ...this.deps, logger }, now);
+    const durationMs = Math.round(performance.now() - startedAt);
+    logger.info(
+      { ok: result.ok, listed: result.listed, new: result.new, posted: result.posted, failedPosts: result.failedPosts, durationMs },
+      'Poll cycle finished',
+    );
+
+    const fatal = result.errors.find((error) => error instanceof SevenSignalError && error.code === 'invalid_credentials');
+    if (fatal) {
+      this.task?.stop();
+      this.options.onFatal?.(fatal);
+    }
+    return result;
+  }
+}

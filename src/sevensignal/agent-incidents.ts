@@ -1,0 +1,62 @@
+import type { SevenSignalApi } from './client.ts';
+import { SevenSignalError, errorFromResponse } from './errors.ts';
+import type { AgentIncident } from './types.ts';
+import { splitWindow, type TimeWindow } from './windows.ts';
+
+export interface AgentIncidentFilter {
+  organization?: string;
+  /** A location UUID, sent as the API's `location_id`. */
+  locationId?: string;
+}
+
+/**
+ * Lists the agent incidents that overlap `window`, asking `GET /incidents/agents` once per
+ * window of at most 30 days. An incident listed in two windows is returned once, with the
+ * data of the later window.
+ */
+export async function listAgentIncidents(
+  api: SevenSignalApi,
+  window: TimeWindow,
+  filter: AgentIncidentFilter = {},
+): Promise<AgentIncident[]> {
+  const byId = new Map<string, AgentIncident>();
+
+  for (const part of splitWindow(window)) {
+    for (const incident of await listAgentIncidentWindow(api, part, filter)) {
+      byId.set(incident.id!, incident);
+    }
+  }
+
+  return [...byId.values()];
+}
+
+async function listAgentIncidentWindow(
+  api: SevenSignalApi,
+  window: TimeWindow,
+  filter: AgentIncidentFilter,
+): Promise<AgentIncident[]> {
+  const query = {
+    from: window.from,
+    to: window.to,
+    ...(filter.organization ? { organization: filter.organization } : {}),
+    ...(filter.locationId ? { location_id: filter.locationId } : {}),
+  };
+  const { data, error, response } = await api.GET('/incidents/agents', { params: { query } });
+  const path = `/incidents/agents?from=${window.from}&to=${window.to}`;
+
+  if (!response.ok) {
+    throw errorFromResponse('GET', path, response.status, error);
+  }
+
+  if (typeof data !== 'object' || data === null || !Array.isArray(data.results)) {
+    throw new SevenSignalError('invalid_response', `7SIGNAL API GET ${path} answered without a results list`, {
+      status: response.status,
+      method: 'GET',
+      path,
+    });
+  }
+
+  return data.results.filter((incident): incident is AgentIncident & { id: string } => {
+    return typeof incident === 'object' && incident !== null && typeof incident.id === 'string' && incident.id !== '';
+  });
+}

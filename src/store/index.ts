@@ -1,0 +1,11 @@
+export { openDatabase, type Database } from './database.ts';
+export { migrate, readMigrations, MIGRATIONS_DIR, type Migration } from './migrations.ts';
+export {
+  IncidentStore,
+  type IncidentKind,
+  type IncidentRecord,
+  type IncidentStatus,
+  type DiffOutcome,
+  type ObservedIncident,
+} from './incident-store.ts';
+export { PollCursors } from './poll-cursors.ts';
