@@ -1,13 +1,12 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import bolt from '@slack/bolt';
+import { App, HTTPReceiver } from '@slack/bolt';
 import type { Logger } from '../log/logger.ts';
 import { toSlackLogger } from './slack-logger.ts';
 import { classifySlackError } from './slack-errors.ts';
 import { slackClientOptions, type SlackWebClient } from './web-client.ts';
 
-const { App, HTTPReceiver } = bolt;
-export type SlackApp = InstanceType<typeof App>;
+export type SlackApp = App;
 
 /** Path of the HTTP receiver for commands and interactivity. */
 export const SLACK_EVENTS_PATH = '/slack/events';

@@ -1,0 +1,10 @@
+export { startFakeSlack } from './fake-web-api.ts';
+export type {
+  FakeSlack,
+  FakeSlackEphemeralMessage,
+  FakeSlackFailure,
+  FakeSlackMessage,
+  FakeSlackMetadata,
+  FakeSlackOptions,
+  SlackCall,
+} from './types.ts';
