@@ -4,6 +4,7 @@ import { Poller } from './poller/poller.ts';
 import { runPollCycle, type CycleResult, type PollerDependencies } from './poller/poll-cycle.ts';
 import { createSevenSignalClient, type SevenSignalClient } from './sevensignal/client.ts';
 import { createSlackApp, initSlackApp, startSlackApp, verifySlackToken, type SlackApp } from './slack/slack-app.ts';
+import { registerListeners } from './slack/register.ts';
 import { createSlackWebClient, type SlackWebClient } from './slack/web-client.ts';
 import { openDatabase, type Database } from './store/database.ts';
 import { IncidentStore } from './store/incident-store.ts';
@@ -93,6 +94,14 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const db = openDatabase(config.databasePath);
   const sevenSignal = createClient(options);
   const deps = createDependencies(options, db, app.client, sevenSignal);
+  registerListeners(app, {
+    config,
+    sevenSignal,
+    db,
+    store: deps.store,
+    logger: logger.child({ component: 'slack-handlers' }),
+    now: options.now ?? Date.now,
+  });
   const poller = new Poller(deps, { schedule: config.poll.schedule, now: options.now, onFatal: options.onFatal });
 
   let port: number | undefined;

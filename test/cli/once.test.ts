@@ -10,7 +10,7 @@ let harness: Harness;
 beforeEach(async () => {
   // The bot process reads the real clock, so the fakes do too.
   harness = await startHarness({ now: Date.now() });
-  harness.clock.now = Date.now;
+  harness.clock.real = true;
 });
 
 afterEach(async () => {

@@ -15,9 +15,12 @@ export const CHANNEL = 'C0INCIDENTS';
 
 /** A settable clock shared by the bot and the fakes. */
 export class TestClock {
+  /** When true the clock follows the real time, for tests that run the bot as a separate process. */
+  real = false;
+
   constructor(public value: number) {}
 
-  readonly now = (): number => this.value;
+  readonly now = (): number => (this.real ? Date.now() : this.value);
 
   advance(ms: number): void {
     this.value += ms;

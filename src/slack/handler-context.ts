@@ -1,0 +1,15 @@
+import type { Config } from '../config/config.ts';
+import type { Logger } from '../log/logger.ts';
+import type { SevenSignalClient } from '../sevensignal/client.ts';
+import type { Database } from '../store/database.ts';
+import type { IncidentStore } from '../store/incident-store.ts';
+
+/** What slash command and button handlers share with the poller: one API client, one database. */
+export interface HandlerContext {
+  config: Config;
+  sevenSignal: SevenSignalClient;
+  db: Database;
+  store: IncidentStore;
+  logger: Logger;
+  now: () => number;
+}
