@@ -29,7 +29,7 @@ export async function listAlertIncidents(
     }
 
     if (typeof data !== 'object' || data === null || !Array.isArray(data.results)) {
-      throw new SevenSignalError('invalid_response', `7SIGNAL API GET ${path} answered without a results list`, {
+      throw new SevenSignalError('invalid_response', `7SIGNAL API GET ${path} returned no results list`, {
         status: response.status,
         method: 'GET',
         path,

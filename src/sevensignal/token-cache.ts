@@ -1,6 +1,6 @@
 import { SevenSignalError } from './errors.ts';
 
-/** An access token and how long the API said it lasts. */
+/** An access token and its lifetime as the API reported it. */
 export interface IssuedToken {
   accessToken: string;
   expiresInSeconds: number;
@@ -15,7 +15,7 @@ export interface TokenCacheOptions {
 }
 
 /**
- * Caches the OAuth2 access token for its lifetime, as 7SIGNAL asks of clients.
+ * Caches the OAuth2 access token for its lifetime, as 7SIGNAL requests of clients.
  * Concurrent callers share one exchange in flight. An `invalid_credentials` failure is kept, so
  * later callers fail at once instead of asking the API again with the same wrong credentials.
  */
