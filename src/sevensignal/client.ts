@@ -3,6 +3,7 @@ import type { paths } from '../../generated/sevensignal-api.ts';
 import type { Logger } from '../log/logger.ts';
 import { SevenSignalError, describeErrorBody, errorFromResponse } from './errors.ts';
 import { TokenCache, type IssuedToken } from './token-cache.ts';
+import type { RetryPolicy } from './retry-policy.ts';
 import { createTransport } from './transport.ts';
 
 /** The generated, typed client of the 7SIGNAL Platform API. */
@@ -16,6 +17,7 @@ export interface SevenSignalClientOptions {
   logger: Logger;
   fetch?: typeof globalThis.fetch;
   now?: () => number;
+  retry?: RetryPolicy;
 }
 
 /** The one authenticated 7SIGNAL client shared by the poller and the Slack handlers. */
@@ -38,7 +40,14 @@ export function createSevenSignalClient(options: SevenSignalClientOptions): Seve
 
   const api: SevenSignalApi = createClient<paths>({
     baseUrl: options.baseUrl,
-    fetch: createTransport({ fetch: baseFetch, tokens, timeoutMs: options.timeoutMs, logger: options.logger }),
+    fetch: createTransport({
+      fetch: baseFetch,
+      tokens,
+      timeoutMs: options.timeoutMs,
+      logger: options.logger,
+      retry: options.retry,
+      now: options.now,
+    }),
   });
 
   return { api, tokens };

@@ -1,5 +1,7 @@
 import type { Logger } from '../log/logger.ts';
 import { SevenSignalError } from './errors.ts';
+import { RateLimiter, rateLimitWaitMs } from './rate-limiter.ts';
+import { DEFAULT_RETRY_POLICY, backoffMs, isRetryableStatus, sleep, withJitter, type RetryPolicy } from './retry-policy.ts';
 import type { TokenCache } from './token-cache.ts';
 
 export type FetchFunction = (request: Request) => Promise<Response>;
@@ -9,6 +11,8 @@ export interface TransportOptions {
   tokens: TokenCache;
   timeoutMs: number;
   logger: Logger;
+  retry?: RetryPolicy;
+  now?: () => number;
 }
 
 const TOKEN_PATH = '/oauth2/token';
@@ -20,12 +24,20 @@ export function describeRequest(request: Request): string {
 }
 
 /**
- * Creates the fetch function behind the generated client. It adds the bearer token to every call
- * but the token exchange, gives each request a timeout, and on a 401 drops the token, exchanges
- * the credentials again once and retries the call once. Transport failures become SevenSignalErrors.
+ * Creates the fetch function behind the generated client. For every request it:
+ * - waits while the API's token bucket is empty, as the rate-limit headers report it;
+ * - adds the bearer token, except to the token exchange itself;
+ * - gives each attempt a timeout, and bounds all attempts by the caller's abort signal;
+ * - on a 401 drops the token, exchanges the credentials again once and retries once;
+ * - retries 429 after the wait the headers give, and 5xx, timeouts and refused connections with
+ *   exponential backoff, up to the retry policy's attempts.
+ * The last failure is returned as the response, or thrown as a SevenSignalError for transport failures.
  */
 export function createTransport(options: TransportOptions): FetchFunction {
   const { tokens, logger } = options;
+  const policy = options.retry ?? DEFAULT_RETRY_POLICY;
+  // The bucket refills in real time, whatever clock the rest of the bot is given.
+  const limiter = new RateLimiter();
 
   const send = async (request: Request, token: string | undefined): Promise<Response> => {
     const headers = new Headers(request.headers);
@@ -33,15 +45,24 @@ export function createTransport(options: TransportOptions): FetchFunction {
       headers.set('Authorization', `Bearer ${token}`);
     }
 
-    const signal = AbortSignal.any([request.signal, AbortSignal.timeout(options.timeoutMs)]);
     try {
-      return await options.fetch(new Request(request, { headers, signal }));
+      const pause = limiter.delayMs();
+      if (pause > 0) {
+        logger.debug({ path: describeRequest(request), waitMs: pause }, 'Waiting for the 7SIGNAL rate limit to refill');
+        await sleep(Math.min(pause, policy.maxDelayMs), request.signal);
+      }
+      limiter.take();
+
+      const signal = AbortSignal.any([request.signal, AbortSignal.timeout(options.timeoutMs)]);
+      const response = await options.fetch(new Request(request, { headers, signal }));
+      limiter.observe(response.headers);
+      return response;
     } catch (error) {
       throw transportError(request, error, options.timeoutMs);
     }
   };
 
-  return async (request) => {
+  const sendAuthorized = async (request: Request): Promise<Response> => {
     if (new URL(request.url).pathname.endsWith(TOKEN_PATH)) {
       return send(request, undefined);
     }
@@ -58,6 +79,45 @@ export function createTransport(options: TransportOptions): FetchFunction {
     tokens.invalidate(token);
     const freshToken = await tokens.get();
     return send(retryCopy, freshToken);
+  };
+
+  return async (request) => {
+    const path = describeRequest(request);
+
+    for (let attempt = 1; ; attempt += 1) {
+      const copy = attempt < policy.maxAttempts ? request.clone() : request;
+      let waitMs: number;
+      let reason: string;
+
+      try {
+        const response = await sendAuthorized(request);
+        if (!isRetryableStatus(response.status) || attempt >= policy.maxAttempts) {
+          return response;
+        }
+
+        waitMs = response.status === 429 ? withJitter(rateLimitWaitMs(response.headers)) : backoffMs(policy, attempt);
+        reason = `HTTP ${response.status}`;
+        await response.body?.cancel();
+      } catch (error) {
+        const retryable = error instanceof SevenSignalError && (error.code === 'timeout' || error.code === 'network');
+        if (!retryable || attempt >= policy.maxAttempts || request.signal.aborted) {
+          throw error;
+        }
+        waitMs = backoffMs(policy, attempt);
+        reason = error.message;
+      }
+
+      logger.warn(
+        { method: request.method, path, attempt, maxAttempts: policy.maxAttempts, waitMs, reason },
+        '7SIGNAL request failed; retrying',
+      );
+      try {
+        await sleep(Math.min(waitMs, policy.maxDelayMs), request.signal);
+      } catch (error) {
+        throw transportError(request, error, options.timeoutMs);
+      }
+      request = copy;
+    }
   };
 }
 
