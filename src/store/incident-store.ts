@@ -5,6 +5,12 @@ export type IncidentKind = 'agent' | 'alert';
 
 export type IncidentStatus = 'pending' | 'posted' | 'recorded';
 
+/**
+ * The state 7SIGNAL reports for an incident: `open`, `recovered` (an agent incident whose
+ * reported end is in the past) or `resolved` (an alert incident with `resolvedAt`).
+ */
+export type IncidentState = 'open' | 'recovered' | 'resolved';
+
 /** One row of the seen-set. */
 export interface IncidentRecord {
   kind: IncidentKind;
@@ -20,12 +26,26 @@ export interface IncidentRecord {
   lastError: string | null;
   /** The incident as the API last listed it, as JSON. */
   payload: string;
+  state: IncidentState;
+  /** The state the Slack message shows and its thread announced. */
+  announcedState: IncidentState;
+  /** Fingerprint of the incident data as last listed; null for rows listed before fingerprints existed. */
+  fingerprint: string | null;
+  /** Fingerprint of the incident data the Slack message shows. */
+  shownFingerprint: string | null;
+  /** Slack user id of who resolved the incident with the Resolve button. */
+  resolvedBy: string | null;
+  resolvedByAt: number | null;
 }
 
 /** An incident as listed in one poll, ready to be compared with the seen-set. */
 export interface ObservedIncident {
   id: string;
   payload: string;
+  /** Defaults to `open`. */
+  state?: IncidentState;
+  /** Fingerprint of the data the Slack message shows; changes of it refresh the message. */
+  fingerprint?: string;
 }
 
 /**
@@ -34,7 +54,8 @@ export interface ObservedIncident {
  */
 export type DiffOutcome = 'new' | 'pending' | 'seen';
 
-interface Row {
+/** One row of the `incidents` table as better-sqlite3 returns it. */
+export interface Row {
   kind: IncidentKind;
   id: string;
   organization: string;
@@ -47,9 +68,15 @@ interface Row {
   attempts: number;
   last_error: string | null;
   payload: string;
+  state: IncidentState;
+  announced_state: IncidentState;
+  fingerprint: string | null;
+  shown_fingerprint: string | null;
+  resolved_by: string | null;
+  resolved_by_at: number | null;
 }
 
-function toRecord(row: Row): IncidentRecord {
+export function toRecord(row: Row): IncidentRecord {
   return {
     kind: row.kind,
     id: row.id,
@@ -63,34 +90,58 @@ function toRecord(row: Row): IncidentRecord {
     attempts: row.attempts,
     lastError: row.last_error,
     payload: row.payload,
+    state: row.state,
+    announcedState: row.announced_state,
+    fingerprint: row.fingerprint,
+    shownFingerprint: row.shown_fingerprint,
+    resolvedBy: row.resolved_by,
+    resolvedByAt: row.resolved_by_at,
   };
+}
+
+/** The columns `observe` compares with a new listing. */
+interface KnownRow {
+  status: IncidentStatus;
+  payload: string;
+  state: IncidentState;
+  fingerprint: string | null;
+  shown_fingerprint: string | null;
 }
 
 /** The seen-set: which incidents the bot has listed, posted, and where. */
 export class IncidentStore {
-  private readonly findStatus: Statement<[IncidentKind, string], { status: IncidentStatus; payload: string }>;
-  private readonly insert: Statement<[IncidentKind, string, string, IncidentStatus, number, number, string]>;
-  private readonly refresh: Statement<[number, string, IncidentKind, string]>;
+  private readonly findKnown: Statement<[IncidentKind, string], KnownRow>;
+  private readonly insert: Statement<
+    [IncidentKind, string, string, IncidentStatus, number, number, string, IncidentState, string | null]
+  >;
+  private readonly refresh: Statement<[number, string, IncidentState, string | null, IncidentKind, string]>;
   private readonly touch: Statement<[number, IncidentKind, string]>;
+  private readonly adoptShown: Statement<[string, IncidentKind, string]>;
   private readonly selectPending: Statement<[number], Row>;
   private readonly selectOne: Statement<[IncidentKind, string], Row>;
-  private readonly posted: Statement<[string, string, number, IncidentKind, string]>;
+  private readonly posted: Statement<[string, string, number, IncidentState, string | null, IncidentKind, string]>;
   private readonly failed: Statement<[string, IncidentKind, string]>;
 
   constructor(private readonly db: Database) {
-    this.findStatus = db.prepare('SELECT status, payload FROM incidents WHERE kind = ? AND id = ?');
-    this.insert = db.prepare(
-      `INSERT INTO incidents (kind, id, organization, status, first_seen_at, last_seen_at, payload)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    this.findKnown = db.prepare(
+      'SELECT status, payload, state, fingerprint, shown_fingerprint FROM incidents WHERE kind = ? AND id = ?',
     );
-    this.refresh = db.prepare('UPDATE incidents SET last_seen_at = ?, payload = ? WHERE kind = ? AND id = ?');
+    this.insert = db.prepare(
+      `INSERT INTO incidents (kind, id, organization, status, first_seen_at, last_seen_at, payload, state, fingerprint)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.refresh = db.prepare(
+      'UPDATE incidents SET last_seen_at = ?, payload = ?, state = ?, fingerprint = ? WHERE kind = ? AND id = ?',
+    );
     this.touch = db.prepare('UPDATE incidents SET last_seen_at = ? WHERE kind = ? AND id = ?');
+    this.adoptShown = db.prepare('UPDATE incidents SET shown_fingerprint = ? WHERE kind = ? AND id = ?');
     this.selectPending = db.prepare(
       "SELECT * FROM incidents WHERE status = 'pending' ORDER BY first_seen_at, id LIMIT ?",
     );
     this.selectOne = db.prepare('SELECT * FROM incidents WHERE kind = ? AND id = ?');
     this.posted = db.prepare(
-      `UPDATE incidents SET status = 'posted', channel = ?, ts = ?, posted_at = ?, attempts = attempts + 1, last_error = NULL
+      `UPDATE incidents SET status = 'posted', channel = ?, ts = ?, posted_at = ?, attempts = attempts + 1, last_error = NULL,
+         announced_state = ?, shown_fingerprint = ?
        WHERE kind = ? AND id = ?`,
     );
     this.failed = db.prepare(
@@ -100,7 +151,9 @@ export class IncidentStore {
 
   /**
    * Compares the incidents of one listing with the seen-set in one transaction. New incidents are
-   * inserted with `newStatus`; known ones get their last payload and last-seen time.
+   * inserted with `newStatus`; known ones get their last payload, state, fingerprint and last-seen
+   * time. A message posted before fingerprints existed takes the first fingerprint as what it
+   * shows, so upgrading the bot does not refresh every old message at once.
    */
   observe(
     kind: IncidentKind,
@@ -113,18 +166,24 @@ export class IncidentStore {
 
     this.db.transaction(() => {
       for (const incident of incidents) {
-        const known = this.findStatus.get(kind, incident.id);
+        const known = this.findKnown.get(kind, incident.id);
+        const state = incident.state ?? 'open';
+        const fingerprint = incident.fingerprint ?? null;
 
         if (known === undefined) {
-          this.insert.run(kind, incident.id, organization, newStatus, now, now, incident.payload);
+          this.insert.run(kind, incident.id, organization, newStatus, now, now, incident.payload, state, fingerprint);
           outcomes.set(incident.id, 'new');
           continue;
         }
 
-        if (known.payload === incident.payload) {
+        if (known.payload === incident.payload && known.state === state && known.fingerprint === fingerprint) {
           this.touch.run(now, kind, incident.id);
         } else {
-          this.refresh.run(now, incident.payload, kind, incident.id);
+          this.refresh.run(now, incident.payload, state, fingerprint, kind, incident.id);
+        }
+
+        if (known.status === 'posted' && known.shown_fingerprint === null && fingerprint !== null) {
+          this.adoptShown.run(fingerprint, kind, incident.id);
         }
         outcomes.set(incident.id, known.status === 'pending' ? 'pending' : 'seen');
       }
@@ -143,9 +202,19 @@ export class IncidentStore {
     return row === undefined ? undefined : toRecord(row);
   }
 
-  /** Records that Slack confirmed the post of an incident as message `ts` in `channel`. */
-  markPosted(kind: IncidentKind, id: string, channel: string, ts: string, now: number): void {
-    this.posted.run(channel, ts, now, kind, id);
+  /**
+   * Records that Slack confirmed the post of an incident as message `ts` in `channel`, and the
+   * state and fingerprint of the data the message shows (by default the open state, no fingerprint).
+   */
+  markPosted(
+    kind: IncidentKind,
+    id: string,
+    channel: string,
+    ts: string,
+    now: number,
+    shown: { state: IncidentState; fingerprint: string | null } = { state: 'open', fingerprint: null },
+  ): void {
+    this.posted.run(channel, ts, now, shown.state, shown.fingerprint, kind, id);
   }
 
   /** Records a failed post; the incident stays pending and is tried again next cycle. */

@@ -5,7 +5,11 @@ export {
   type IncidentKind,
   type IncidentRecord,
   type IncidentStatus,
+  type IncidentState,
   type DiffOutcome,
   type ObservedIncident,
 } from './incident-store.ts';
 export { PollCursors } from './poll-cursors.ts';
+export { IncidentLifecycleStore } from './incident-lifecycle.ts';
+export { AcknowledgementStore, type Acknowledgement, type AcknowledgementChange } from './acknowledgements.ts';
+export { ActionAudit, type AuditEntry } from './action-audit.ts';
