@@ -1,4 +1,5 @@
 import { pino, type Logger, type DestinationStream } from 'pino';
+import pretty from 'pino-pretty';
 
 export type { Logger };
 
@@ -25,8 +26,12 @@ const REDACTED_PATHS = [
   '*.authorization',
 ];
 
-/** Creates the JSON logger of the bot, writing to `destination` (stdout by default). */
+/**
+ * Creates the logger of the bot. It writes one JSON line per event to `destination`, or to stdout,
+ * except that a terminal gets readable colored lines instead.
+ */
 export function createLogger(level: string, destination?: DestinationStream): Logger {
+  const output = destination ?? (process.stdout.isTTY ? pretty({ colorize: true, translateTime: 'SYS:standard' }) : undefined);
   return pino(
     {
       level,
@@ -34,6 +39,6 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
       timestamp: pino.stdTimeFunctions.isoTime,
       redact: { paths: REDACTED_PATHS, censor: '<secret>' },
     },
-    destination,
+    output,
   );
 }
