@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from './config/config.ts';
 import { createLogger, type Logger } from './log/logger.ts';
 import { runOnce, startBot } from './bot.ts';
+import { formatCheck, runChecks } from './check/run-checks.ts';
 
 /** Exit code for invalid settings or credentials: a person must change something first. */
 const EXIT_CONFIG = 2;
@@ -34,6 +35,14 @@ async function runOnceCommand(config: Config, logger: Logger): Promise<number> {
   return result.ok ? 0 : 1;
 }
 
+async function checkCommand(config: Config, logger: Logger): Promise<number> {
+  const results = await runChecks(config, logger);
+  for (const result of results) {
+    console.log(formatCheck(result));
+  }
+  return results.every((result) => result.ok) ? 0 : 1;
+}
+
 async function serve(config: Config, logger: Logger): Promise<void> {
   const bot = await startBot({
     config,
@@ -53,14 +62,22 @@ async function serve(config: Config, logger: Logger): Promise<void> {
 }
 
 async function main(): Promise<number | undefined> {
-  const { values } = parseArgs({ options: { once: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: { once: { type: 'boolean', default: false }, check: { type: 'boolean', default: false } },
+  });
   const config = readConfig();
   if (config === undefined) {
+    if (values.check) {
+      console.log('FAIL Settings: see the lines above');
+    }
     return EXIT_CONFIG;
   }
 
   const logger = createLogger(config.logLevel);
   try {
+    if (values.check) {
+      return await checkCommand(config, createLogger('silent'));
+    }
     if (values.once) {
       return await runOnceCommand(config, logger);
     }

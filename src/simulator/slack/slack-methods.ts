@@ -403,6 +403,45 @@ const join: MethodHandler = (workspace, args) => {
   return response;
 };
 
+/** Scheduled messages per workspace: id to channel. They are never delivered. */
+const scheduledMessages = new WeakMap<Workspace, Map<string, string>>();
+
+const scheduleMessage: MethodHandler = (workspace, args) => {
+  const target = findWritableChannel(workspace, args.channel);
+  if (target.error !== undefined) {
+    return target.error;
+  }
+  const contentError = checkContent(args);
+  if (contentError !== undefined) {
+    return contentError;
+  }
+
+  const postAt = Number(args.post_at);
+  const nowSeconds = Date.now() / 1000;
+  if (!Number.isInteger(postAt) || postAt <= nowSeconds) {
+    return failure('time_in_past');
+  }
+  if (postAt > nowSeconds + 120 * 86_400) {
+    return failure('time_too_far');
+  }
+
+  const scheduled = scheduledMessages.get(workspace) ?? new Map<string, string>();
+  scheduledMessages.set(workspace, scheduled);
+  const id = `Q${(scheduled.size + 1).toString().padStart(8, '0')}`;
+  scheduled.set(id, target.channel.id);
+  return { ok: true, channel: target.channel.id, scheduled_message_id: id, post_at: postAt };
+};
+
+const deleteScheduledMessage: MethodHandler = (workspace, args) => {
+  const scheduled = scheduledMessages.get(workspace);
+  const id = optionalString(args.scheduled_message_id) ?? '';
+  if (scheduled === undefined || scheduled.get(id) !== optionalString(args.channel)) {
+    return failure('invalid_scheduled_message_id');
+  }
+  scheduled.delete(id);
+  return { ok: true };
+};
+
 /** Web API methods the fake implements. Every other method returns `unknown_method`. */
 export const methodHandlers: ReadonlyMap<string, MethodHandler> = new Map<string, MethodHandler>([
   ['auth.test', authTest],
@@ -410,6 +449,8 @@ export const methodHandlers: ReadonlyMap<string, MethodHandler> = new Map<string
   ['chat.update', update],
   ['chat.postEphemeral', postEphemeral],
   ['chat.delete', deleteMessage],
+  ['chat.scheduleMessage', scheduleMessage],
+  ['chat.deleteScheduledMessage', deleteScheduledMessage],
   ['conversations.history', history],
   ['conversations.replies', replies],
   ['conversations.info', info],
