@@ -24,6 +24,16 @@ export interface Config {
     schedule: string;
     lookbackMs: number;
     firstRun: 'summary' | 'post';
+    /** Whether alert-rule incidents (`GET /alerting/incidents`) are polled too. */
+    alertIncidents: boolean;
+  };
+  /**
+   * Slack user ids (U..., W...) and user-group ids (S...) allowed to press each button; an empty
+   * list allows everyone.
+   */
+  actions: {
+    acknowledgeAllowed: string[];
+    resolveAllowed: string[];
   };
   databasePath: string;
   port: number;
@@ -67,6 +77,53 @@ const duration = (name: string, fallback: string) =>
       return ms;
     });
 
+const BOOLEAN_VALUES: Record<string, boolean> = {
+  true: true,
+  false: false,
+  '1': true,
+  '0': false,
+  yes: true,
+  no: false,
+  on: true,
+  off: false,
+};
+
+const boolean = (name: string, fallback: boolean) =>
+  z
+    .string()
+    .default(String(fallback))
+    .transform((value, context) => {
+      const parsed = BOOLEAN_VALUES[value.trim().toLowerCase()];
+      if (parsed === undefined) {
+        context.addIssue({ code: 'custom', message: `${name} is "${value}": use true or false.` });
+        return z.NEVER;
+      }
+      return parsed;
+    });
+
+/** A Slack user id (U or W, the latter in Enterprise Grid) or a user-group id (S). */
+const SLACK_MEMBER_ID = /^[UWS][A-Z0-9]{2,}$/;
+
+const slackIdList = (name: string) =>
+  z
+    .string()
+    .default('')
+    .transform((value, context) => {
+      const ids = value
+        .split(',')
+        .map((id) => id.trim())
+        .filter((id) => id !== '');
+      const invalid = ids.filter((id) => !SLACK_MEMBER_ID.test(id));
+      if (invalid.length > 0) {
+        context.addIssue({
+          code: 'custom',
+          message: `${name} contains ${invalid.map((id) => `"${id}"`).join(', ')}, which is not a Slack user id or user-group id: list ids such as U0123ABCD (a member's "Copy member ID") or S0123ABCD (a user group), separated by commas.`,
+        });
+        return z.NEVER;
+      }
+      return [...new Set(ids)];
+    });
+
 const schema = z.object({
   SEVENSIGNAL_API_URL: httpUrl('SEVENSIGNAL_API_URL', 'https://api-v2.7signal.com'),
   SEVENSIGNAL_CLIENT_ID: required('SEVENSIGNAL_CLIENT_ID', 'the API key (client id) made in Mobile Eye'),
@@ -94,6 +151,9 @@ const schema = z.object({
         `POLL_SCHEDULE is not a cron expression (got "${String(issue.input)}"): use five fields, or six with seconds first, such as "*/5 * * * *".`,
     }),
   POLL_LOOKBACK: duration('POLL_LOOKBACK', '30m'),
+  POLL_ALERT_INCIDENTS: boolean('POLL_ALERT_INCIDENTS', true),
+  ACK_ALLOWED_USERS: slackIdList('ACK_ALLOWED_USERS'),
+  RESOLVE_ALLOWED_USERS: slackIdList('RESOLVE_ALLOWED_USERS'),
   DATABASE_PATH: z.string().min(1).default('./data/wifi-incidents.db'),
   PORT: z
     .string()
@@ -161,6 +221,11 @@ export function loadConfig(env: Environment): Config {
       schedule: settings.POLL_SCHEDULE,
       lookbackMs: settings.POLL_LOOKBACK,
       firstRun: settings.FIRST_RUN,
+      alertIncidents: settings.POLL_ALERT_INCIDENTS,
+    },
+    actions: {
+      acknowledgeAllowed: settings.ACK_ALLOWED_USERS,
+      resolveAllowed: settings.RESOLVE_ALLOWED_USERS,
     },
     databasePath: settings.DATABASE_PATH,
     port: Number(settings.PORT),
