@@ -1,12 +1,15 @@
 import type { Config } from './config/config.ts';
 import type { Logger } from './log/logger.ts';
+import { IncidentMessages } from './poller/incident-messages.ts';
 import { Poller } from './poller/poller.ts';
 import { runPollCycle, type CycleResult, type PollerDependencies } from './poller/poll-cycle.ts';
 import { createSevenSignalClient, type SevenSignalClient } from './sevensignal/client.ts';
 import { createSlackApp, initSlackApp, startSlackApp, verifySlackToken, type SlackApp } from './slack/slack-app.ts';
 import { registerListeners } from './slack/register.ts';
 import { createSlackWebClient, type SlackWebClient } from './slack/web-client.ts';
+import { AcknowledgementStore } from './store/acknowledgements.ts';
 import { openDatabase, type Database } from './store/database.ts';
+import { IncidentLifecycleStore } from './store/incident-lifecycle.ts';
 import { IncidentStore } from './store/incident-store.ts';
 import { PollCursors } from './store/poll-cursors.ts';
 
@@ -34,11 +37,26 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
-function createDependencies(options: BotOptions, db: Database, slack: SlackWebClient, sevenSignal: SevenSignalClient): PollerDependencies {
+function createDependencies(
+  options: BotOptions,
+  db: Database,
+  slack: SlackWebClient,
+  sevenSignal: SevenSignalClient,
+): PollerDependencies & { messages: IncidentMessages } {
   const { config, logger } = options;
+  const store = new IncidentStore(db);
+  const messages = new IncidentMessages({
+    slack,
+    store,
+    lifecycle: new IncidentLifecycleStore(db),
+    acknowledgements: new AcknowledgementStore(db),
+    logger: logger.child({ component: 'incident-messages' }),
+  });
   return {
     api: sevenSignal.api,
-    store: new IncidentStore(db),
+    store,
+    messages,
+    pollAlertIncidents: config.poll.alertIncidents,
     cursors: new PollCursors(db),
     slack,
     channel: config.slack.channel,
@@ -99,6 +117,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     sevenSignal,
     db,
     store: deps.store,
+    messages: deps.messages,
     logger: logger.child({ component: 'slack-handlers' }),
     now: options.now ?? Date.now,
   });

@@ -1,14 +1,13 @@
 import type { Logger } from '../log/logger.ts';
-import { listAgentIncidents } from '../sevensignal/agent-incidents.ts';
 import type { SevenSignalApi } from '../sevensignal/client.ts';
-import type { AgentIncident } from '../sevensignal/types.ts';
 import type { IncidentStore } from '../store/incident-store.ts';
 import type { PollCursors } from '../store/poll-cursors.ts';
 import type { SlackWebClient } from '../slack/web-client.ts';
-import { buildFirstRunSummary } from '../slack/messages/first-run-summary.ts';
-import { nextPollWindow } from './poll-window.ts';
-import { postMessage } from './post-incident.ts';
+import type { IncidentMessages } from './incident-messages.ts';
+import { pollAgentIncidents } from './poll-agents.ts';
+import { pollAlertIncidents } from './poll-alerts.ts';
 import { sendPendingIncidents } from './send-pending.ts';
+import { updatePostedMessages } from './update-posted.ts';
 
 export interface PollerDependencies {
   api: SevenSignalApi;
@@ -21,36 +20,60 @@ export interface PollerDependencies {
   lookbackMs: number;
   firstRun: 'summary' | 'post';
   logger: Logger;
+  /** Whether alert-rule incidents are polled too; false when unset. The bot sets it from POLL_ALERT_INCIDENTS. */
+  pollAlertIncidents?: boolean;
+  /**
+   * Updates posted messages on changes of state and data, shared with the button handlers. When
+   * unset, the cycle only posts new incidents and leaves posted messages as they are.
+   */
+  messages?: IncidentMessages;
 }
 
-/** Counts of one poll cycle; `ok` is false when a listing failed or an incident could not be posted. */
+/** Counts of one poll cycle; `ok` is false when a listing, a post or an update of a message failed. */
 export interface CycleResult {
   ok: boolean;
   listed: number;
   new: number;
   posted: number;
   failedPosts: number;
+  /** Changes of state announced in Slack. */
+  announced: number;
+  /** Messages refreshed in place for changed incident data. */
+  refreshed: number;
+  failedUpdates: number;
   errors: Error[];
 }
 
+type PollSource = {
+  kind: string;
+  poll: (deps: PollerDependencies, organization: string, now: number, result: CycleResult) => Promise<void>;
+};
+
 /**
- * Runs one poll cycle at `now`: for each organization, list the agent incidents of the window,
- * diff them against the seen-set and move the cursor; then post every pending incident.
+ * Runs one poll cycle at `now`. For each organization it lists the agent incidents of the window
+ * (and the alert-rule incidents, when switched on), diffs them against the seen-set and moves the
+ * cursors. Then it posts every pending incident and updates posted messages whose incident changed.
  */
 export async function runPollCycle(deps: PollerDependencies, now: number): Promise<CycleResult> {
-  const result: CycleResult = { ok: true, listed: 0, new: 0, posted: 0, failedPosts: 0, errors: [] };
+  const result: CycleResult = { ok: true, listed: 0, new: 0, posted: 0, failedPosts: 0, announced: 0, refreshed: 0, failedUpdates: 0, errors: [] };
   const organizations = deps.organizations.length > 0 ? deps.organizations : [''];
+  const sources: PollSource[] = [{ kind: 'agent', poll: pollAgentIncidents }];
+  if (deps.pollAlertIncidents === true) {
+    sources.push({ kind: 'alert-rule', poll: pollAlertIncidents });
+  }
 
   for (const organization of organizations) {
-    try {
-      await pollOrganization(deps, organization, now, result);
-    } catch (error) {
-      result.ok = false;
-      result.errors.push(error instanceof Error ? error : new Error(String(error)));
-      deps.logger.error(
-        { organization: organization || undefined, err: describeError(error) },
-        'Listing 7SIGNAL agent incidents failed; the next cycle asks for the same window again',
-      );
+    for (const source of sources) {
+      try {
+        await source.poll(deps, organization, now, result);
+      } catch (error) {
+        result.ok = false;
+        result.errors.push(error instanceof Error ? error : new Error(String(error)));
+        deps.logger.error(
+          { organization: organization || undefined, err: describeError(error) },
+          `Listing 7SIGNAL ${source.kind} incidents failed; the next cycle asks for the same window again`,
+        );
+      }
     }
   }
 
@@ -61,41 +84,17 @@ export async function runPollCycle(deps: PollerDependencies, now: number): Promi
     result.ok = false;
   }
 
+  if (deps.messages !== undefined) {
+    const updated = await updatePostedMessages(deps.messages, deps.logger, now);
+    result.announced = updated.announced;
+    result.refreshed = updated.refreshed;
+    result.failedUpdates = updated.failed;
+    if (updated.failed > 0) {
+      result.ok = false;
+    }
+  }
+
   return result;
-}
-
-async function pollOrganization(deps: PollerDependencies, organization: string, now: number, result: CycleResult): Promise<void> {
-  const source = `agent:${organization}`;
-  const lastUpper = deps.cursors.get(source);
-  const window = nextPollWindow(lastUpper, deps.lookbackMs, now);
-  const logger = deps.logger.child({ organization: organization || undefined, from: window.from, to: window.to });
-
-  const incidents = await listAgentIncidents(deps.api, window, organization ? { organization } : {});
-  result.listed += incidents.length;
-
-  const firstRun = lastUpper === undefined && deps.firstRun === 'summary';
-  if (firstRun) {
-    await postFirstRunSummary(deps, incidents, now);
-  }
-
-  const observed = incidents.map((incident) => ({ id: incident.id!, payload: JSON.stringify(incident) }));
-  const outcomes = deps.store.observe('agent', organization, observed, now, firstRun ? 'recorded' : 'pending');
-  const added = [...outcomes.values()].filter((outcome) => outcome === 'new').length;
-  if (!firstRun) {
-    result.new += added;
-  }
-
-  deps.cursors.set(source, window.to, now);
-  logger.info({ listed: incidents.length, new: added, firstRun }, 'Polled 7SIGNAL agent incidents');
-}
-
-async function postFirstRunSummary(deps: PollerDependencies, incidents: AgentIncident[], now: number): Promise<void> {
-  const posted = await postMessage(deps.slack, deps.channel, buildFirstRunSummary(incidents, now), deps.logger);
-  if (!posted.ok) {
-    throw new Error(
-      `Posting the first-run summary to channel ${deps.channel} failed (${posted.failure.code}): ${posted.failure.fix}`,
-    );
-  }
 }
 
 /** The loggable parts of an error: code, message, status and request path; never headers. */

@@ -70,7 +70,17 @@ export class Poller {
     const result = await runPollCycle({ ...this.deps, logger }, now);
     const durationMs = Math.round(performance.now() - startedAt);
     logger.info(
-      { ok: result.ok, listed: result.listed, new: result.new, posted: result.posted, failedPosts: result.failedPosts, durationMs },
+      {
+        ok: result.ok,
+        listed: result.listed,
+        new: result.new,
+        posted: result.posted,
+        failedPosts: result.failedPosts,
+        announced: result.announced,
+        refreshed: result.refreshed,
+        failedUpdates: result.failedUpdates,
+        durationMs,
+      },
       'Poll cycle finished',
     );
 

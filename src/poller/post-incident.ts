@@ -11,6 +11,11 @@ const CONTENT_ERRORS = new Set(['invalid_blocks', 'msg_too_long']);
 /** Maximum length of a plain-text fallback post. */
 const MAX_PLAIN_TEXT = 3900;
 
+export interface PostOptions {
+  /** Posts the message as a reply in the thread of this message. */
+  threadTs?: string;
+}
+
 /**
  * Posts `message` to `channel`. A message Slack rejects for its content is posted once more as
  * plain text, so the incident still reaches the channel.
@@ -20,21 +25,23 @@ export async function postMessage(
   channel: string,
   message: SlackMessage,
   logger: Logger,
+  options: PostOptions = {},
 ): Promise<PostResult> {
-  const first = await sendPost(slack, channel, message);
+  const first = await sendPost(slack, channel, message, options);
   if (first.ok || !CONTENT_ERRORS.has(first.failure.code)) {
     return first;
   }
 
   logger.warn({ channel, slackError: first.failure.code }, 'Slack rejected the message for its content; posting it as plain text');
   const plain: SlackMessage = { text: message.text.slice(0, MAX_PLAIN_TEXT), blocks: [], metadata: message.metadata };
-  return sendPost(slack, channel, plain);
+  return sendPost(slack, channel, plain, options);
 }
 
-async function sendPost(slack: SlackWebClient, channel: string, message: SlackMessage): Promise<PostResult> {
+async function sendPost(slack: SlackWebClient, channel: string, message: SlackMessage, options: PostOptions): Promise<PostResult> {
   try {
     const response = await slack.chat.postMessage({
       channel,
+      ...(options.threadTs === undefined ? {} : { thread_ts: options.threadTs }),
       text: message.text,
       ...(message.blocks.length > 0 ? { blocks: message.blocks } : {}),
       ...(message.metadata ? { metadata: message.metadata } : {}),

@@ -1,16 +1,16 @@
-import { buildAgentIncidentMessage } from '../slack/messages/agent-incident-message.ts';
+import { buildIncidentMessage } from '../slack/messages/incident-message.ts';
 import type { SlackMessage } from '../slack/messages/slack-message.ts';
-import type { AgentIncident } from '../sevensignal/types.ts';
 import type { IncidentRecord } from '../store/incident-store.ts';
+import { toIncidentView } from './incident-view.ts';
 import type { PollerDependencies } from './poll-cycle.ts';
 import { postMessage } from './post-incident.ts';
 
-/** Slack errors after which no further post to the channel in this cycle can succeed. */
-const STOP_ERRORS = new Set(['channel_not_found', 'not_in_channel', 'is_archived', 'invalid_auth', 'not_authed', 'token_revoked', 'account_inactive', 'missing_scope']);
+/** Slack errors after which no further post or update in the channel in this cycle can succeed. */
+export const STOP_ERRORS = new Set(['channel_not_found', 'not_in_channel', 'is_archived', 'invalid_auth', 'not_authed', 'token_revoked', 'account_inactive', 'missing_scope']);
 
+/** Builds the first message of a pending incident, which has no acknowledgement yet. */
 function buildMessage(record: IncidentRecord, now: number): SlackMessage {
-  const incident = JSON.parse(record.payload) as AgentIncident;
-  return buildAgentIncidentMessage(incident, now);
+  return buildIncidentMessage(toIncidentView(record), now);
 }
 
 /**
@@ -29,7 +29,10 @@ export async function sendPendingIncidents(
     const result = await postMessage(deps.slack, deps.channel, buildMessage(record, now), logger);
 
     if (result.ok) {
-      deps.store.markPosted(record.kind, record.id, result.channel, result.ts, now);
+      deps.store.markPosted(record.kind, record.id, result.channel, result.ts, now, {
+        state: record.state,
+        fingerprint: record.fingerprint,
+      });
       posted += 1;
       logger.info({ ts: result.ts }, 'Posted incident to Slack');
       continue;
