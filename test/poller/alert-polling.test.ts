@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeAgentIncident, makeAlertIncident } from '../../src/simulator/sevensignal/index.ts';
 import type { AlertIncident } from '../../src/sevensignal/types.ts';
+import { openDatabase } from '../../src/store/database.ts';
+import { PollCursors } from '../../src/store/poll-cursors.ts';
 import { startHarness, type Harness } from '../support/bot-harness.ts';
 import { messageOf, pollOnce, textOf, threadReplies, topLevelMessages, updatesOf } from './poller-test-support.ts';
 
@@ -109,6 +111,23 @@ describe('alert-rule polling', () => {
     await pollOnce(harness);
 
     expect(textOf(messageOf(harness, incident.id!))).toContain('the condition cleared');
+  });
+
+  it('polls each organization', async () => {
+    const acme = activeAlert();
+    const beta = activeAlert();
+    harness.sevenSignal.addAlertIncident(acme, { organization: 'acme' });
+    harness.sevenSignal.addAlertIncident(beta, { organization: 'beta' });
+
+    const result = await pollOnce(harness, { SEVENSIGNAL_ORGANIZATION: 'acme,beta' });
+
+    expect(result.posted).toBe(2);
+    expect(alertRequests().map((request) => request.query.organization)).toEqual(['acme', 'acme', 'beta', 'beta']);
+    const db = openDatabase(harness.databasePath);
+    const cursors = new PollCursors(db);
+    expect(cursors.get('alert:acme')).toBe(harness.clock.value);
+    expect(cursors.get('alert:beta')).toBe(harness.clock.value);
+    db.close();
   });
 
   it('can be switched off', async () => {

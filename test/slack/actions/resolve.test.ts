@@ -23,9 +23,12 @@ afterEach(async () => {
   await harness.close();
 });
 
-async function postAlert(overrides: Record<string, string> = {}): Promise<{ running: RunningBot; id: string; message: FakeSlackMessage }> {
+async function postAlert(
+  overrides: Record<string, string> = {},
+  organization?: string,
+): Promise<{ running: RunningBot; id: string; message: FakeSlackMessage }> {
   const incident = makeAlertIncident({ startedAt: harness.clock.value - 20 * MINUTE, dimensionKey: 'CorpWiFi|5' });
-  harness.sevenSignal.addAlertIncident(incident);
+  harness.sevenSignal.addAlertIncident(incident, organization === undefined ? {} : { organization });
   bot = await startTestBot(harness, overrides);
   await bot.poller.runCycle();
   const [message] = harness.slack.messages(CHANNEL);
@@ -94,6 +97,17 @@ describe('Resolve button', () => {
 
     expect(resolveRequests(id)).toHaveLength(1);
     expect(JSON.stringify(currentMessage(message.ts).blocks)).toContain('Resolved in Slack by <@U0ALICE>');
+  });
+
+  it('resolves in the incident organization', async () => {
+    const { running, id, message } = await postAlert({ SEVENSIGNAL_ORGANIZATION: 'acme' }, 'acme');
+
+    await clickResolve(running, message);
+    await waitForClicks(harness, 1);
+
+    const [request] = resolveRequests(id);
+    expect(request!.query).toEqual({ organization: 'acme' });
+    expect(request!.status).toBe(200);
   });
 
   it('shows an earlier resolution on 409', async () => {
