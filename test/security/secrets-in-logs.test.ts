@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runOnce, startBot } from '../../src/bot.ts';
 import { makeAgentIncident } from '../../src/simulator/sevensignal/index.ts';
-import { BOT_TOKEN, CLIENT_SECRET, SIGNING_SECRET, startHarness, type Harness } from '../support/bot-harness.ts';
+import { APP_TOKEN, BOT_TOKEN, CLIENT_SECRET, SIGNING_SECRET, startHarness, type Harness } from '../support/bot-harness.ts';
 import { postSlashCommand, startResponseUrlServer } from '../support/slack-requests.ts';
 
 let harness: Harness;
@@ -23,7 +23,7 @@ function accessTokens(): string[] {
 }
 
 function expectNoSecrets(text: string): void {
-  for (const secret of [BOT_TOKEN, CLIENT_SECRET, SIGNING_SECRET, 'xapp-1-test-app-token', ...accessTokens()]) {
+  for (const secret of [BOT_TOKEN, CLIENT_SECRET, SIGNING_SECRET, APP_TOKEN, ...accessTokens()]) {
     expect(text.includes(secret), `log output contains ${secret.slice(0, 6)}...`).toBe(false);
   }
 }

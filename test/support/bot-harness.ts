@@ -11,6 +11,7 @@ export const CLIENT_ID = 'test-client-id';
 export const CLIENT_SECRET = 'test-client-secret-5f1e';
 export const BOT_TOKEN = 'xoxb-test-bot-token-77aa';
 export const SIGNING_SECRET = 'test-signing-secret-9c3d';
+export const APP_TOKEN = 'xapp-1-test-app-token-31be';
 export const CHANNEL = 'C0INCIDENTS';
 
 /** A settable clock shared by the bot and the fakes. */
@@ -69,7 +70,7 @@ export interface Harness {
 export async function startHarness(options: { now?: number; logLevel?: string } = {}): Promise<Harness> {
   const clock = new TestClock(options.now ?? Date.UTC(2026, 11, 4, 12, 0));
   const sevenSignal = await startFakeSevenSignal({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, now: clock.now });
-  const slack = await startFakeSlack({ botToken: BOT_TOKEN, now: clock.now });
+  const slack = await startFakeSlack({ botToken: BOT_TOKEN, appToken: APP_TOKEN, now: clock.now });
   const folder = mkdtempSync(join(tmpdir(), 'wifi-bot-'));
   const databasePath = join(folder, 'data', 'bot.db');
   const logs = new LogCapture();

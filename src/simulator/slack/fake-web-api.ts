@@ -5,6 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { parseSlackRequest } from './request-parsing.ts';
 import { methodHandlers, type SlackResponse } from './slack-methods.ts';
 import type { FakeSlack, FakeSlackFailure, FakeSlackOptions, SlackCall } from './types.ts';
+import { attachSocketMode, SOCKET_MODE_PATH } from './socket-mode.ts';
 import { Workspace } from './workspace.ts';
 
 /** Returns the error code for a failure queued with a status but no `error`. */
@@ -64,11 +65,13 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
     }
   }
 
-  function authError(token: string | undefined): SlackResponse | undefined {
+  function authError(method: string, token: string | undefined): SlackResponse | undefined {
     if (token === undefined || token.length === 0) {
       return { ok: false, error: 'not_authed' };
     }
-    if (token !== options.botToken) {
+    // Socket Mode connections are opened with the app-level token, every other method with the bot token.
+    const expected = method === 'apps.connections.open' ? options.appToken : options.botToken;
+    if (token !== expected) {
       return { ok: false, error: 'invalid_auth' };
     }
     return undefined;
@@ -98,10 +101,12 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
       let body: SlackResponse;
       if (parsed.bodyError !== undefined) {
         body = { ok: false, error: parsed.bodyError };
+      } else if (method === 'apps.connections.open') {
+        body = authError(method, parsed.token) ?? { ok: true, url: `ws://127.0.0.1:${port}${SOCKET_MODE_PATH}` };
       } else if (handler === undefined) {
         body = { ok: false, error: 'unknown_method' };
       } else {
-        body = authError(parsed.token) ?? handler(workspace, parsed.args);
+        body = authError(method, parsed.token) ?? handler(workspace, parsed.args);
       }
       reply = { status: 200, headers: {}, body };
     }
@@ -128,6 +133,7 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
     });
   });
   const { port } = server.address() as AddressInfo;
+  const socketMode = attachSocketMode(server);
 
   return {
     url: `http://127.0.0.1:${port}/api/`,
@@ -151,8 +157,10 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
         throw new Error(`Cannot delete message ${ts} in channel ${channel}: no such message in the fake Slack`);
       }
     },
-    close() {
+    socketMode,
+    async close() {
       shutdown.abort();
+      await socketMode.close();
       return new Promise<void>((resolve, reject) => {
         server.close((error) => (error === undefined ? resolve() : reject(error)));
         server.closeAllConnections();

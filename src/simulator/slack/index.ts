@@ -8,3 +8,4 @@ export type {
   FakeSlackOptions,
   SlackCall,
 } from './types.ts';
+export type { FakeSocketMode, SocketModeAck } from './socket-mode.ts';

@@ -1,7 +1,11 @@
+import type { FakeSocketMode } from './socket-mode.ts';
+
 /** Settings for a fake Slack Web API server. */
 export interface FakeSlackOptions {
   /** The only bot token the server accepts. */
   botToken: string;
+  /** The only app-level token `apps.connections.open` accepts; without it Socket Mode is rejected. */
+  appToken?: string;
   /** Workspace id returned by `auth.test`. Defaults to `T0000FAKE`. */
   teamId?: string;
   /** User id of the bot, stored as the author of every posted message. Defaults to `U0000BOT`. */
@@ -91,4 +95,6 @@ export interface FakeSlack {
   /** Deletes a message as a user would, without recording a call. Throws when the message does not exist. */
   deleteMessage(channel: string, ts: string): void;
   close(): Promise<void>;
+  /** Socket Mode: envelopes to the connected app and its acks. */
+  socketMode: FakeSocketMode;
 }
