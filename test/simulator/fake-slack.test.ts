@@ -323,7 +323,7 @@ describe('fake Slack Web API', () => {
   });
 
   it('unknown method is unknown_method', async () => {
-    await expect(client.apiCall('chat.scheduleMessage', { channel: 'C0000WIFI', text: 'x' })).rejects.toMatchObject({
+    await expect(client.apiCall('files.upload', { channel: 'C0000WIFI', text: 'x' })).rejects.toMatchObject({
       data: { error: 'unknown_method' },
     });
   });
