@@ -4,9 +4,11 @@
  */
 import { describeMachine } from './machine.ts';
 import { benchPollCycle } from './poll-cycle.ts';
+import { benchSlashCommand } from './slash-command.ts';
 
 const benchmarks: Record<string, () => Promise<unknown>> = {
   'poll-cycle': benchPollCycle,
+  'slash-command': () => benchSlashCommand(),
 };
 
 const only = process.argv.slice(2);

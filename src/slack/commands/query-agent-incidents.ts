@@ -40,14 +40,18 @@ export function matchesAgentIncident(incident: AgentIncident, filters: IncidentF
   return true;
 }
 
-/** Sorts by start time, newest first; incidents without a readable start come last. */
-function compareNewestFirst(left: AgentIncident, right: AgentIncident): number {
-  const leftStart = parseTimestamp(left.startTimestamp) ?? Number.NEGATIVE_INFINITY;
-  const rightStart = parseTimestamp(right.startTimestamp) ?? Number.NEGATIVE_INFINITY;
-  if (leftStart === rightStart) {
-    return (left.id ?? '').localeCompare(right.id ?? '');
-  }
-  return rightStart > leftStart ? 1 : -1;
+/** Sorts by start time, newest first, then by id. Incidents without a readable start come last. */
+function sortNewestFirst(incidents: AgentIncident[]): AgentIncident[] {
+  const keyed = incidents.map((incident) => ({ incident, start: parseTimestamp(incident.startTimestamp) ?? Number.NEGATIVE_INFINITY }));
+
+  keyed.sort((left, right) => {
+    if (left.start === right.start) {
+      return (left.incident.id ?? '').localeCompare(right.incident.id ?? '');
+    }
+    return right.start > left.start ? 1 : -1;
+  });
+
+  return keyed.map((entry) => entry.incident);
 }
 
 /**
@@ -73,7 +77,7 @@ export async function queryAgentIncidents(
   }
   const listed = [...byId.values()];
 
-  const incidents = listed.filter((incident) => matchesAgentIncident(incident, filters, asOf)).sort(compareNewestFirst);
+  const incidents = sortNewestFirst(listed.filter((incident) => matchesAgentIncident(incident, filters, asOf)));
   const names = new Set(listed.map((incident) => incident.locationName).filter((name): name is string => !!name?.trim()));
 
   return { incidents, listedLocationNames: [...names].sort((a, b) => a.localeCompare(b)) };
