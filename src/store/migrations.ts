@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
+import { projectRoot } from '../project-root.ts';
 
 /** The folder of ordered SQL migrations shipped with the bot. */
-export const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../migrations');
+export const MIGRATIONS_DIR = join(projectRoot(), 'migrations');
 
 export interface Migration {
   version: number;

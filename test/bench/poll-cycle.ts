@@ -20,6 +20,7 @@ import { openDatabase } from '../../src/store/database.ts';
 import { IncidentStore } from '../../src/store/incident-store.ts';
 import { PollCursors } from '../../src/store/poll-cursors.ts';
 import { peakRssMiB } from './machine.ts';
+import { seedSeenSet, seenId } from './seen-set-seed.ts';
 
 const SEEN_ROWS = 1_000_000;
 const LISTED = 10_000;
@@ -59,23 +60,6 @@ class TimedStore extends IncidentStore {
     super.markPosted(...args);
     this.elapsedMs += performance.now() - started;
   }
-}
-
-function seenId(index: number): string {
-  return `00000000-0000-4000-8000-${index.toString().padStart(12, '0')}`;
-}
-
-/** Fills the seen-set with `rows` posted incidents in one statement. */
-function seedSeenSet(path: string, rows: number, now: number): void {
-  const db = openDatabase(path);
-  const payload = JSON.stringify(makeAgentIncident({ id: seenId(0) }));
-  db.prepare(
-    `WITH RECURSIVE counter(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM counter WHERE n < ?)
-     INSERT INTO incidents (kind, id, organization, status, channel, ts, first_seen_at, last_seen_at, posted_at, attempts, payload)
-     SELECT 'agent', printf('00000000-0000-4000-8000-%012d', n), '', 'posted', 'C0BENCH', '1700000000.000100', ?, ?, ?, 1, ?
-     FROM counter`,
-  ).run(rows - 1, now, now, now, payload);
-  db.close();
 }
 
 export async function benchPollCycle(): Promise<PollCycleFigures> {

@@ -4,10 +4,12 @@
  */
 import { describeMachine } from './machine.ts';
 import { benchPollCycle } from './poll-cycle.ts';
+import { benchPollCycleProcess } from './poll-cycle-process.ts';
 import { benchSlashCommand } from './slash-command.ts';
 
 const benchmarks: Record<string, () => Promise<unknown>> = {
   'poll-cycle': benchPollCycle,
+  'poll-cycle-process': benchPollCycleProcess,
   'slash-command': () => benchSlashCommand(),
 };
 
