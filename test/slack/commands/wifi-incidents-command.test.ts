@@ -224,6 +224,26 @@ describe('/wifi-incidents through the receiver', () => {
     expect(replyText(reply)).toContain('…and 475 more; narrow it with location: or a shorter window.');
   });
 
+  it('lists every configured organization', async () => {
+    const bot = await start({ SEVENSIGNAL_ORGANIZATION: 'north,south' }, (harness) => {
+      const now = harness.clock.value;
+      harness.sevenSignal.addAgentIncident(incidentAt(now, FLOOR_2, HOUR, undefined, { type: 'NORTH' }), { organization: 'north' });
+      harness.sevenSignal.addAgentIncident(incidentAt(now, LOBBY, HOUR, undefined, { type: 'SOUTH' }), { organization: 'south' });
+      harness.sevenSignal.addAgentIncident(incidentAt(now, LOBBY, HOUR, undefined, { type: 'OTHER' }), { organization: 'west' });
+    });
+    const before = bot.harness.sevenSignal.requests.length;
+
+    const sent = await bot.command('24h');
+    const reply = await bot.reply(sent.responsePath);
+    const text = replyText(reply);
+
+    expect(agentListings(bot, before).map((request) => request.query.organization).sort()).toEqual(['north', 'south']);
+    expect(reply.body.text).toBe('2 incidents in the last 24 hours, 2 still active');
+    expect(text).toContain('*NORTH*');
+    expect(text).toContain('*SOUTH*');
+    expect(text).not.toContain('*OTHER*');
+  });
+
   it('uses the poller token', async () => {
     const bot = await start();
 
