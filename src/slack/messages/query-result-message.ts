@@ -133,7 +133,7 @@ function section(text: string): Block {
 }
 
 /**
- * Lays out a query answer: the summary and filters, the counts per group, the incidents newest
+ * Lays out a query result message: the summary and filters, the counts per group, the incidents newest
  * first, an "and N more" line for those that did not fit, the command with its time, and the
  * share button when given. It stays within MAX_BLOCKS blocks and MAX_SECTION_TEXT per section.
  */
