@@ -12,7 +12,7 @@ import type { SlackMessage } from './slack-message.ts';
 /** Maximum number of location names in the hint of an empty result. */
 const MAX_HINT_LOCATIONS = 10;
 
-export interface AgentQueryAnswer {
+export interface AgentQueryMessageInput {
   /** Incidents that matched, newest first. */
   incidents: AgentIncident[];
   /** Location names of everything listed before the filters. */
@@ -44,23 +44,23 @@ export function formatAgentIncidentEntry(incident: AgentIncident, asOf: number):
   return `${what}\n${formatImpact(incident.countImpacted, incident.populationCount)} · ${when} · ${duration}`;
 }
 
-function emptyHint(answer: AgentQueryAnswer): string | undefined {
-  if (!answer.filteredByLocationName || answer.listedLocationNames.length === 0) {
+function emptyHint(result: AgentQueryMessageInput): string | undefined {
+  if (!result.filteredByLocationName || result.listedLocationNames.length === 0) {
     return undefined;
   }
 
-  const names = answer.listedLocationNames.slice(0, MAX_HINT_LOCATIONS).map((name) => compactText(name, 'unknown'));
-  const hidden = answer.listedLocationNames.length - names.length;
+  const names = result.listedLocationNames.slice(0, MAX_HINT_LOCATIONS).map((name) => compactText(name, 'unknown'));
+  const hidden = result.listedLocationNames.length - names.length;
   const more = hidden > 0 ? ` and ${hidden} more` : '';
   return `Locations with incidents in this window: ${names.join(', ')}${more}.`;
 }
 
 /** Builds the result message of an agent-incident query. */
-export function buildAgentQueryMessage(frame: QueryResultFrame, answer: AgentQueryAnswer): SlackMessage {
+export function buildAgentQueryMessage(frame: QueryResultFrame, result: AgentQueryMessageInput): SlackMessage {
   const groups = new Map<string, { name: string; total: number; active: number }>();
   let active = 0;
 
-  for (const incident of answer.incidents) {
+  for (const incident of result.incidents) {
     const isActive = reportedEnd(incident, frame.asOf) === undefined;
     const name = incident.locationName ?? incident.location ?? 'unknown location';
     const group = groups.get(name) ?? { name, total: 0, active: 0 };
@@ -72,10 +72,10 @@ export function buildAgentQueryMessage(frame: QueryResultFrame, answer: AgentQue
 
   return layoutQueryResult(frame, {
     noun: { one: 'incident', many: 'incidents' },
-    total: answer.incidents.length,
+    total: result.incidents.length,
     active,
     breakdown: { title: 'By location', groups: [...groups.values()] },
-    entries: answer.incidents.slice(0, MAX_LISTED_INCIDENTS).map((incident) => formatAgentIncidentEntry(incident, frame.asOf)),
-    emptyHint: emptyHint(answer),
+    entries: result.incidents.slice(0, MAX_LISTED_INCIDENTS).map((incident) => formatAgentIncidentEntry(incident, frame.asOf)),
+    emptyHint: emptyHint(result),
   });
 }
