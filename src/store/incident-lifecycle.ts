@@ -12,18 +12,20 @@ export class IncidentLifecycleStore {
   private readonly announced: Statement<[IncidentState, string | null, IncidentKind, string]>;
   private readonly shown: Statement<[string | null, IncidentKind, string]>;
   private readonly moved: Statement<[string, string, IncidentKind, string]>;
-  private readonly resolved: Statement<[string, string | null, string | null, number | null, IncidentKind, string]>;
+  private readonly resolved: Statement<[string | null, string | null, number | null, IncidentKind, string]>;
+  private readonly resolvedPayload: Statement<[string, IncidentKind, string]>;
+  private readonly db: Database;
 
   constructor(db: Database) {
     this.selectUnannounced = db.prepare(
-      `SELECT * FROM incidents WHERE state <> announced_state AND status = 'posted'
-       ORDER BY last_seen_at, kind, id LIMIT ?`,
+      `SELECT * FROM incident_records WHERE state <> announced_state AND status = 'posted'
+       ORDER BY updated_at, kind, id LIMIT ?`,
     );
     this.selectOutdated = db.prepare(
-      `SELECT * FROM incidents
+      `SELECT * FROM incident_records
        WHERE status = 'posted' AND state = announced_state AND fingerprint IS NOT NULL
          AND shown_fingerprint IS NOT fingerprint
-       ORDER BY last_seen_at, kind, id LIMIT ?`,
+       ORDER BY updated_at, kind, id LIMIT ?`,
     );
     this.announced = db.prepare(
       'UPDATE incidents SET announced_state = ?, shown_fingerprint = ? WHERE kind = ? AND id = ?',
@@ -31,10 +33,12 @@ export class IncidentLifecycleStore {
     this.shown = db.prepare('UPDATE incidents SET shown_fingerprint = ? WHERE kind = ? AND id = ?');
     this.moved = db.prepare('UPDATE incidents SET channel = ?, ts = ? WHERE kind = ? AND id = ?');
     this.resolved = db.prepare(
-      `UPDATE incidents SET state = 'resolved', payload = ?, fingerprint = ?,
+      `UPDATE incidents SET state = 'resolved', fingerprint = ?,
          resolved_by = COALESCE(?, resolved_by), resolved_by_at = COALESCE(?, resolved_by_at)
        WHERE kind = ? AND id = ?`,
     );
+    this.resolvedPayload = db.prepare('UPDATE incident_payloads SET payload = ? WHERE kind = ? AND id = ?');
+    this.db = db;
   }
 
   /** Returns posted incidents whose state differs from the state their message announced, oldest first. */
@@ -80,6 +84,9 @@ export class IncidentLifecycleStore {
     id: string,
     resolution: { payload: string; fingerprint: string | null; userId?: string; at?: number },
   ): void {
-    this.resolved.run(resolution.payload, resolution.fingerprint, resolution.userId ?? null, resolution.at ?? null, kind, id);
+    this.db.transaction(() => {
+      this.resolved.run(resolution.fingerprint, resolution.userId ?? null, resolution.at ?? null, kind, id);
+      this.resolvedPayload.run(resolution.payload, kind, id);
+    })();
   }
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3';
 
 /** Agent incidents come from the platform's detection; alert incidents from customer alert rules. */
@@ -20,7 +21,8 @@ export interface IncidentRecord {
   channel: string | null;
   ts: string | null;
   firstSeenAt: number;
-  lastSeenAt: number;
+  /** When the incident's state or data last changed, or when it was first listed. */
+  updatedAt: number;
   postedAt: number | null;
   attempts: number;
   lastError: string | null;
@@ -41,7 +43,8 @@ export interface IncidentRecord {
 /** An incident as listed in one poll, ready to be compared with the seen-set. */
 export interface ObservedIncident {
   id: string;
-  payload: string;
+  /** The incident as JSON; read only when the seen-set writes it, so it may be a getter. */
+  readonly payload: string;
   /** Defaults to `open`. */
   state?: IncidentState;
   /** Fingerprint of the data the Slack message shows; changes of it refresh the message. */
@@ -63,7 +66,7 @@ export interface Row {
   channel: string | null;
   ts: string | null;
   first_seen_at: number;
-  last_seen_at: number;
+  updated_at: number;
   posted_at: number | null;
   attempts: number;
   last_error: string | null;
@@ -85,7 +88,7 @@ export function toRecord(row: Row): IncidentRecord {
     channel: row.channel,
     ts: row.ts,
     firstSeenAt: row.first_seen_at,
-    lastSeenAt: row.last_seen_at,
+    updatedAt: row.updated_at,
     postedAt: row.posted_at,
     attempts: row.attempts,
     lastError: row.last_error,
@@ -101,21 +104,29 @@ export function toRecord(row: Row): IncidentRecord {
 
 /** The columns `observe` compares with a new listing. */
 interface KnownRow {
+  id: string;
   status: IncidentStatus;
-  payload: string;
   state: IncidentState;
   fingerprint: string | null;
   shown_fingerprint: string | null;
 }
 
+/** A fingerprint of a payload, for incidents observed without one. */
+export function fingerprintPayload(payload: string): string {
+  return createHash('sha1').update(payload).digest('base64url');
+}
+
 /** The seen-set: which incidents the bot has listed, posted, and where. */
 export class IncidentStore {
   private readonly findKnown: Statement<[IncidentKind, string], KnownRow>;
+  /** Per kind and organization: id to state and fingerprint of the settled incidents last listed. */
+  private readonly lastListing = new Map<string, Map<string, string>>();
   private readonly insert: Statement<
-    [IncidentKind, string, string, IncidentStatus, number, number, string, IncidentState, string | null]
+    [IncidentKind, string, string, IncidentStatus, number, number, IncidentState, string | null]
   >;
-  private readonly refresh: Statement<[number, string, IncidentState, string | null, IncidentKind, string]>;
-  private readonly touch: Statement<[number, IncidentKind, string]>;
+  private readonly insertPayload: Statement<[IncidentKind, string, string]>;
+  private readonly refresh: Statement<[number, IncidentState, string | null, IncidentKind, string]>;
+  private readonly refreshPayload: Statement<[string, IncidentKind, string]>;
   private readonly adoptShown: Statement<[string, IncidentKind, string]>;
   private readonly selectPending: Statement<[number], Row>;
   private readonly selectOne: Statement<[IncidentKind, string], Row>;
@@ -124,21 +135,20 @@ export class IncidentStore {
 
   constructor(private readonly db: Database) {
     this.findKnown = db.prepare(
-      'SELECT status, payload, state, fingerprint, shown_fingerprint FROM incidents WHERE kind = ? AND id = ?',
+      'SELECT id, status, state, fingerprint, shown_fingerprint FROM incidents WHERE kind = ? AND id = ?',
     );
     this.insert = db.prepare(
-      `INSERT INTO incidents (kind, id, organization, status, first_seen_at, last_seen_at, payload, state, fingerprint)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO incidents (kind, id, organization, status, first_seen_at, updated_at, state, fingerprint)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    this.refresh = db.prepare(
-      'UPDATE incidents SET last_seen_at = ?, payload = ?, state = ?, fingerprint = ? WHERE kind = ? AND id = ?',
-    );
-    this.touch = db.prepare('UPDATE incidents SET last_seen_at = ? WHERE kind = ? AND id = ?');
+    this.insertPayload = db.prepare('INSERT INTO incident_payloads (kind, id, payload) VALUES (?, ?, ?)');
+    this.refresh = db.prepare('UPDATE incidents SET updated_at = ?, state = ?, fingerprint = ? WHERE kind = ? AND id = ?');
+    this.refreshPayload = db.prepare('UPDATE incident_payloads SET payload = ? WHERE kind = ? AND id = ?');
     this.adoptShown = db.prepare('UPDATE incidents SET shown_fingerprint = ? WHERE kind = ? AND id = ?');
     this.selectPending = db.prepare(
-      "SELECT * FROM incidents WHERE status = 'pending' ORDER BY first_seen_at, id LIMIT ?",
+      "SELECT * FROM incident_records WHERE status = 'pending' ORDER BY first_seen_at, id LIMIT ?",
     );
-    this.selectOne = db.prepare('SELECT * FROM incidents WHERE kind = ? AND id = ?');
+    this.selectOne = db.prepare('SELECT * FROM incident_records WHERE kind = ? AND id = ?');
     this.posted = db.prepare(
       `UPDATE incidents SET status = 'posted', channel = ?, ts = ?, posted_at = ?, attempts = attempts + 1, last_error = NULL,
          announced_state = ?, shown_fingerprint = ?
@@ -151,9 +161,14 @@ export class IncidentStore {
 
   /**
    * Compares the incidents of one listing with the seen-set in one transaction. New incidents are
-   * inserted with `newStatus`; known ones get their last payload, state, fingerprint and last-seen
-   * time. A message posted before fingerprints existed takes the first fingerprint as what it
-   * shows, so upgrading the bot does not refresh every old message at once.
+   * inserted with `newStatus`. Known ones whose state or fingerprint changed get the new state,
+   * fingerprint and payload; unchanged ones are not written. A message posted before fingerprints
+   * existed takes the first fingerprint as what it shows, so upgrading the bot does not refresh
+   * every old message at once.
+   *
+   * A poll lists mostly the same incidents as the one before, so the state and fingerprint of the
+   * settled (not pending) incidents of the last listing are kept per kind and organization: an
+   * incident listed again unchanged is `seen` without a database read.
    */
   observe(
     kind: IncidentKind,
@@ -163,32 +178,53 @@ export class IncidentStore {
     newStatus: 'pending' | 'recorded' = 'pending',
   ): Map<string, DiffOutcome> {
     const outcomes = new Map<string, DiffOutcome>();
+    const listingKey = `${kind}\u0000${organization}`;
+    const previous = this.lastListing.get(listingKey) ?? new Map<string, string>();
+    const settled = new Map<string, string>();
 
     this.db.transaction(() => {
       for (const incident of incidents) {
-        const known = this.findKnown.get(kind, incident.id);
         const state = incident.state ?? 'open';
-        const fingerprint = incident.fingerprint ?? null;
+        const fingerprint = incident.fingerprint ?? fingerprintPayload(incident.payload);
+        const signature = `${state}\u0000${fingerprint}`;
 
-        if (known === undefined) {
-          this.insert.run(kind, incident.id, organization, newStatus, now, now, incident.payload, state, fingerprint);
-          outcomes.set(incident.id, 'new');
+        if (previous.get(incident.id) === signature) {
+          settled.set(incident.id, signature);
+          outcomes.set(incident.id, 'seen');
           continue;
         }
 
-        if (known.payload === incident.payload && known.state === state && known.fingerprint === fingerprint) {
-          this.touch.run(now, kind, incident.id);
-        } else {
-          this.refresh.run(now, incident.payload, state, fingerprint, kind, incident.id);
+        const known = this.findKnown.get(kind, incident.id);
+        if (known === undefined) {
+          this.insert.run(kind, incident.id, organization, newStatus, now, now, state, fingerprint);
+          this.insertPayload.run(kind, incident.id, incident.payload);
+          outcomes.set(incident.id, 'new');
+          if (newStatus === 'recorded') {
+            settled.set(incident.id, signature);
+          }
+          continue;
         }
 
-        if (known.status === 'posted' && known.shown_fingerprint === null && fingerprint !== null) {
+        if (known.state !== state || known.fingerprint !== fingerprint) {
+          this.refresh.run(now, state, fingerprint, kind, incident.id);
+          this.refreshPayload.run(incident.payload, kind, incident.id);
+        }
+
+        if (known.status === 'posted' && known.shown_fingerprint === null) {
           this.adoptShown.run(fingerprint, kind, incident.id);
         }
-        outcomes.set(incident.id, known.status === 'pending' ? 'pending' : 'seen');
+
+        if (known.status === 'pending') {
+          outcomes.set(incident.id, 'pending');
+        } else {
+          outcomes.set(incident.id, 'seen');
+          settled.set(incident.id, signature);
+        }
       }
     }).immediate();
 
+    // Kept only once the transaction committed, so the memory never runs ahead of the database.
+    this.lastListing.set(listingKey, settled);
     return outcomes;
   }
 

@@ -77,7 +77,7 @@ describe('IncidentStore', () => {
     expect(third.get('a')).toBe('seen');
 
     const record = store.get('agent', 'a');
-    expect(record).toMatchObject({ status: 'posted', channel: 'C1', ts: '1.000100', firstSeenAt: 1000, postedAt: 2500, lastSeenAt: 3000, payload: '{"n":3}' });
+    expect(record).toMatchObject({ status: 'posted', channel: 'C1', ts: '1.000100', firstSeenAt: 1000, postedAt: 2500, updatedAt: 3000, payload: '{"n":3}' });
     expect(store.pending().map((pending) => pending.id)).toEqual(['b']);
   });
 
