@@ -13,7 +13,7 @@ afterEach(async () => {
   await harness.close();
 });
 
-describe('npm start -- --check', () => {
+describe('npm start -- --check', { timeout: 30_000 }, () => {
   it('passes every check', async () => {
     const run = await runCli(['--check'], harness.env(), harness.folder);
     expect(run.code, run.stdout + run.stderr).toBe(0);

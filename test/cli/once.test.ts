@@ -21,7 +21,7 @@ function recentIncident() {
   return makeAgentIncident({ startTimestamp: new Date(Date.now() - 45 * 60_000).toISOString() });
 }
 
-describe('npm start -- --once', () => {
+describe('npm start -- --once', { timeout: 30_000 }, () => {
   it('posts new incidents once across runs', async () => {
     const first = recentIncident();
     harness.sevenSignal.addAgentIncident(first);

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import { parseSlackRequest } from './request-parsing.ts';
-import { methodHandlers, type SlackResponse } from './slack-methods.ts';
+import { methodHandlers, userGroups, type SlackResponse } from './slack-methods.ts';
 import type { FakeSlack, FakeSlackFailure, FakeSlackOptions, SlackCall } from './types.ts';
 import { attachSocketMode, SOCKET_MODE_PATH } from './socket-mode.ts';
 import { Workspace } from './workspace.ts';
@@ -152,6 +152,11 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
       failureQueues.set(method, queue);
     },
     addChannel: (id, channelOptions) => workspace.addChannel(id, channelOptions),
+    addUserGroup(id, users) {
+      const groups = userGroups.get(workspace) ?? new Map<string, string[]>();
+      groups.set(id, [...users]);
+      userGroups.set(workspace, groups);
+    },
     deleteMessage(channel, ts) {
       if (!workspace.removeMessage(channel, ts)) {
         throw new Error(`Cannot delete message ${ts} in channel ${channel}: no such message in the fake Slack`);

@@ -442,6 +442,14 @@ const deleteScheduledMessage: MethodHandler = (workspace, args) => {
   return { ok: true };
 };
 
+/** User groups per workspace: group id to member user ids. */
+export const userGroups = new WeakMap<Workspace, Map<string, string[]>>();
+
+const userGroupMembers: MethodHandler = (workspace, args) => {
+  const members = userGroups.get(workspace)?.get(optionalString(args.usergroup) ?? '');
+  return members === undefined ? failure('no_such_subteam') : { ok: true, users: [...members] };
+};
+
 /** Web API methods the fake implements. Every other method returns `unknown_method`. */
 export const methodHandlers: ReadonlyMap<string, MethodHandler> = new Map<string, MethodHandler>([
   ['auth.test', authTest],
@@ -450,6 +458,7 @@ export const methodHandlers: ReadonlyMap<string, MethodHandler> = new Map<string
   ['chat.postEphemeral', postEphemeral],
   ['chat.delete', deleteMessage],
   ['chat.scheduleMessage', scheduleMessage],
+  ['usergroups.users.list', userGroupMembers],
   ['chat.deleteScheduledMessage', deleteScheduledMessage],
   ['conversations.history', history],
   ['conversations.replies', replies],

@@ -95,6 +95,8 @@ export interface FakeSlack {
   /** Deletes a message as a user would, without recording a call. Throws when the message does not exist. */
   deleteMessage(channel: string, ts: string): void;
   close(): Promise<void>;
+  /** Creates or replaces a user group, listed by `usergroups.users.list`; unknown groups answer `no_such_subteam`. */
+  addUserGroup(id: string, users: string[]): void;
   /** Socket Mode: envelopes to the connected app and its acks. */
   socketMode: FakeSocketMode;
 }

@@ -234,9 +234,30 @@ describe('Acknowledge button', () => {
     await click(running, { actionId: ACTION_IDS.acknowledge, value: buttonOf(message, 'Acknowledge').value, userId: 'U0ALICE', ts: message.ts });
     await waitFor(() => harness.slack.ephemeralMessages().length === 1, 'the ephemeral reply');
 
-    // The fake Slack has no usergroups.users.list, so it returns unknown_method.
+    // The fake Slack has no group S0ONCALL, so it answers no_such_subteam.
     expect(harness.slack.callsTo('usergroups.users.list')[0]!.args.usergroup).toBe('S0ONCALL');
-    expect(harness.slack.ephemeralMessages()[0]!.text).toContain('Could not check whether you may acknowledge incidents (reading user group S0ONCALL failed with unknown_method)');
+    expect(harness.slack.ephemeralMessages()[0]!.text).toContain('Could not check whether you may acknowledge incidents (reading user group S0ONCALL failed with no_such_subteam)');
+    expect(new AcknowledgementStore(running.db).get('agent', id)).toBeUndefined();
+  });
+
+  it('allows a member of a listed group', async () => {
+    harness.slack.addUserGroup('S0ONCALL', ['U0BOB', 'U0ALICE']);
+    const { running, id, message } = await postIncident({ ACK_ALLOWED_USERS: 'S0ONCALL' });
+
+    await click(running, { actionId: ACTION_IDS.acknowledge, value: buttonOf(message, 'Acknowledge').value, userId: 'U0ALICE', ts: message.ts });
+    await waitForClicks(harness, 1);
+
+    expect(new AcknowledgementStore(running.db).get('agent', id)?.userId).toBe('U0ALICE');
+  });
+
+  it('rejects a user outside a listed group', async () => {
+    harness.slack.addUserGroup('S0ONCALL', ['U0BOB']);
+    const { running, id, message } = await postIncident({ ACK_ALLOWED_USERS: 'S0ONCALL' });
+
+    await click(running, { actionId: ACTION_IDS.acknowledge, value: buttonOf(message, 'Acknowledge').value, userId: 'U0ALICE', ts: message.ts });
+    await waitFor(() => harness.slack.ephemeralMessages().length === 1, 'the ephemeral reply');
+
+    expect(harness.slack.ephemeralMessages()[0]!.text).toMatch(/not allowed/i);
     expect(new AcknowledgementStore(running.db).get('agent', id)).toBeUndefined();
   });
 
