@@ -3,6 +3,12 @@ import { SevenSignalError, errorFromResponse } from './errors.ts';
 import type { AgentIncident } from './types.ts';
 import { splitWindow, type TimeWindow } from './windows.ts';
 
+/** Options of one listing. */
+export interface CallOptions {
+  /** Aborts the listing, retries and rate-limit waits included, for callers with a deadline. */
+  signal?: AbortSignal;
+}
+
 export interface AgentIncidentFilter {
   organization?: string;
   /** A location UUID, sent as the API's `location_id`. */
@@ -18,11 +24,12 @@ export async function listAgentIncidents(
   api: SevenSignalApi,
   window: TimeWindow,
   filter: AgentIncidentFilter = {},
+  options: CallOptions = {},
 ): Promise<AgentIncident[]> {
   const byId = new Map<string, AgentIncident>();
 
   for (const part of splitWindow(window)) {
-    for (const incident of await listAgentIncidentWindow(api, part, filter)) {
+    for (const incident of await listAgentIncidentWindow(api, part, filter, options)) {
       byId.set(incident.id!, incident);
     }
   }
@@ -34,6 +41,7 @@ async function listAgentIncidentWindow(
   api: SevenSignalApi,
   window: TimeWindow,
   filter: AgentIncidentFilter,
+  options: CallOptions,
 ): Promise<AgentIncident[]> {
   const query = {
     from: window.from,
@@ -41,7 +49,7 @@ async function listAgentIncidentWindow(
     ...(filter.organization ? { organization: filter.organization } : {}),
     ...(filter.locationId ? { location_id: filter.locationId } : {}),
   };
-  const { data, error, response } = await api.GET('/incidents/agents', { params: { query } });
+  const { data, error, response } = await api.GET('/incidents/agents', { params: { query }, signal: options.signal });
   const path = `/incidents/agents?from=${window.from}&to=${window.to}`;
 
   if (!response.ok) {

@@ -1,3 +1,4 @@
+import type { CallOptions } from './agent-incidents.ts';
 import type { SevenSignalApi } from './client.ts';
 import { SevenSignalError, errorFromResponse } from './errors.ts';
 import type { AlertIncident, AlertIncidentQuery } from './types.ts';
@@ -15,12 +16,14 @@ const MAX_PAGES = 100;
 export async function listAlertIncidents(
   api: SevenSignalApi,
   query: Omit<AlertIncidentQuery, 'page' | 'perPage'> = {},
+  options: CallOptions = {},
 ): Promise<AlertIncident[]> {
   const incidents: AlertIncident[] = [];
 
   for (let page = 1; page <= MAX_PAGES; page += 1) {
     const { data, error, response } = await api.GET('/alerting/incidents', {
       params: { query: { ...query, page, perPage: PER_PAGE } },
+      signal: options.signal,
     });
     const path = `/alerting/incidents?page=${page}`;
 

@@ -21,8 +21,6 @@ export function describeQueryFailure(error: unknown, timeoutMs: number): string 
 
   switch (error.code) {
     case 'timeout':
-      // NOTE: the transport retries a timed-out call (3 attempts by default), so this reply comes
-      // about three timeouts after the command, and the query cannot pass a shorter deadline.
       return `7SIGNAL did not answer within ${seconds(timeoutMs)} s. Try again in a minute.`;
     case 'invalid_credentials':
     case 'unauthorized':

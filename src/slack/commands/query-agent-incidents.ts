@@ -65,10 +65,11 @@ export async function queryAgentIncidents(
   filters: IncidentFilters,
   organizations: string[],
   asOf: number,
+  signal?: AbortSignal,
 ): Promise<AgentQueryResult> {
   const targets = organizations.length > 0 ? organizations : [undefined];
   const listings = await Promise.all(
-    targets.map((organization) => listAgentIncidents(api, window, { organization, locationId: filters.locationId })),
+    targets.map((organization) => listAgentIncidents(api, window, { organization, locationId: filters.locationId }, { signal })),
   );
 
   const byId = new Map<string, AgentIncident>();

@@ -56,14 +56,15 @@ export async function queryAlertIncidents(
   filters: IncidentFilters,
   organizations: string[],
   asOf: number,
+  signal?: AbortSignal,
 ): Promise<AlertIncident[]> {
   const targets = organizations.length > 0 ? organizations : [undefined];
   const listings = await Promise.all(
     targets.flatMap((organization) => {
       const scope = organization === undefined ? {} : { organization };
       return [
-        listAlertIncidents(api, { ...scope, status: 'active', startedBefore: window.to }),
-        listAlertIncidents(api, { ...scope, status: 'resolved', resolvedAfter: window.from, startedBefore: window.to }),
+        listAlertIncidents(api, { ...scope, status: 'active', startedBefore: window.to }, { signal }),
+        listAlertIncidents(api, { ...scope, status: 'resolved', resolvedAfter: window.from, startedBefore: window.to }, { signal }),
       ];
     }),
   );

@@ -50,12 +50,16 @@ export async function runQuery(context: HandlerContext, request: QueryRequest): 
     ...(request.postedBy === undefined ? {} : { postedBy: request.postedBy }),
   };
 
+  // One deadline for the whole query, retries and rate-limit waits included, so the user hears
+  // back within the 7SIGNAL timeout even when the API does not answer.
+  const signal = AbortSignal.timeout(context.config.sevenSignal.timeoutMs);
+
   if (query.source === 'alert') {
-    const incidents = await queryAlertIncidents(api, window, query.filters, organizations, asOf);
+    const incidents = await queryAlertIncidents(api, window, query.filters, organizations, asOf, signal);
     return { message: buildAlertQueryMessage(frame, incidents), matched: incidents.length };
   }
 
-  const result = await queryAgentIncidents(api, window, query.filters, organizations, asOf);
+  const result = await queryAgentIncidents(api, window, query.filters, organizations, asOf, signal);
   const message = buildAgentQueryMessage(frame, {
     incidents: result.incidents,
     listedLocationNames: result.listedLocationNames,
