@@ -1,4 +1,5 @@
 import type { AlertIncident } from '../../sevensignal/types.ts';
+import { describeDimensions } from './alert-incident-facts.ts';
 
 /**
  * Returns the dimension values of an alert-rule incident by dimension name, such as `network` to
@@ -15,12 +16,7 @@ export function alertDimensions(incident: AlertIncident): Map<string, string> {
   return new Map(names.map((name, index) => [name, values[index]!]));
 }
 
-/** Describes the dimensions in words, such as `network CorpWiFi, band 5`, or the raw key when they cannot be paired. */
+/** Describes the dimensions in words, such as `network CorpWiFi, band 5`, or `no dimensions`. */
 export function describeAlertDimensions(incident: AlertIncident): string {
-  const dimensions = alertDimensions(incident);
-  if (dimensions.size === 0) {
-    return incident.dimensionKey ?? 'no dimensions';
-  }
-
-  return [...dimensions.entries()].map(([name, value]) => `${name.replace(/_/g, ' ')} ${value}`).join(', ');
+  return describeDimensions(incident.dimensionSet, incident.dimensionKey) ?? 'no dimensions';
 }

@@ -41,11 +41,11 @@ describe('alertDimensions', () => {
 
   it('is empty when counts differ', () => {
     expect(alertDimensions(alert({ dimensionKey: 'CorpWiFi' })).size).toBe(0);
-    expect(describeAlertDimensions(alert({ dimensionKey: 'CorpWiFi' }))).toBe('CorpWiFi');
+    expect(describeAlertDimensions(alert({ dimensionKey: 'CorpWiFi' }))).toBe('network, band: CorpWiFi');
   });
 
   it('describes dimensions in words', () => {
-    expect(describeAlertDimensions(alert({ dimensionSet: ['location_id'], dimensionKey: 'abc' }))).toBe('location id abc');
+    expect(describeAlertDimensions(alert({ dimensionSet: ['location_id'], dimensionKey: 'abc' }))).toBe('location abc');
   });
 });
 
