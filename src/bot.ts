@@ -2,6 +2,9 @@ import type { Config } from './config/config.ts';
 import type { Logger } from './log/logger.ts';
 import { IncidentMessages } from './poller/incident-messages.ts';
 import { Poller } from './poller/poller.ts';
+import { createMetrics, pathTemplate, type Metrics } from './operations/metrics.ts';
+import { operationsRoutes } from './operations/routes.ts';
+import { scheduleIntervalMs } from './operations/schedule-interval.ts';
 import { runPollCycle, type CycleResult, type PollerDependencies } from './poller/poll-cycle.ts';
 import { createSevenSignalClient, type SevenSignalClient } from './sevensignal/client.ts';
 import { createSlackApp, initSlackApp, startSlackApp, verifySlackToken, type SlackApp } from './slack/slack-app.ts';
@@ -34,6 +37,7 @@ export interface RunningBot {
   db: Database;
   /** Listening port of the HTTP receiver; undefined in Socket Mode. */
   port: number | undefined;
+  metrics: Metrics;
   stop(): Promise<void>;
 }
 
@@ -67,9 +71,12 @@ function createDependencies(
   };
 }
 
-function createClient(options: BotOptions): SevenSignalClient {
+function createClient(options: BotOptions, metrics?: Metrics): SevenSignalClient {
   const { config, logger } = options;
   return createSevenSignalClient({
+    onAttempt: ({ method, pathname, status, seconds }) => {
+      metrics?.apiLatency.observe({ method, path: pathTemplate(pathname), status: String(status) }, seconds);
+    },
     baseUrl: config.sevenSignal.apiUrl,
     clientId: config.sevenSignal.clientId,
     clientSecret: config.sevenSignal.clientSecret,
@@ -106,12 +113,23 @@ export async function runOnce(options: BotOptions): Promise<CycleResult> {
 /** Starts the Bolt app and the poller; the first poll cycle runs at once. */
 export async function startBot(options: BotOptions): Promise<RunningBot> {
   const { config, logger } = options;
-  const app = createSlackApp({ ...config.slack, logger, retries: options.slackRetries });
+  const now = options.now ?? Date.now;
+  const metrics = createMetrics();
+  let poller: Poller | undefined;
+  const routes = operationsRoutes({
+    metrics,
+    lastSuccessAt: () => poller?.lastSuccessAt,
+    startedAt: now(),
+    healthThresholdMs: 3 * scheduleIntervalMs(config.poll.schedule),
+    now,
+  });
+
+  const app = createSlackApp({ ...config.slack, logger, retries: options.slackRetries, customRoutes: routes, port: config.port });
   await initSlackApp(app, config.slack.apiUrl);
 
   const db = openDatabase(config.databasePath);
-  const sevenSignal = createClient(options);
-  const deps = createDependencies(options, db, app.client, sevenSignal);
+  const sevenSignal = createClient(options, metrics);
+  const deps = { ...createDependencies(options, db, app.client, sevenSignal), metrics };
   registerListeners(app, {
     config,
     sevenSignal,
@@ -121,7 +139,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     logger: logger.child({ component: 'slack-handlers' }),
     now: options.now ?? Date.now,
   });
-  const poller = new Poller(deps, { schedule: config.poll.schedule, now: options.now, onFatal: options.onFatal });
+  poller = new Poller(deps, { schedule: config.poll.schedule, now: options.now, onFatal: options.onFatal });
+  const runningPoller = poller;
 
   let port: number | undefined;
   try {
@@ -136,7 +155,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   let stopped: Promise<void> | undefined;
   const stop = () => {
     stopped ??= (async () => {
-      await poller.stop();
+      await runningPoller.stop();
       await app.stop();
       db.close();
       logger.info('wifi-incidents bot stopped');
@@ -144,5 +163,5 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     return stopped;
   };
 
-  return { app, poller, sevenSignal, db, port, stop };
+  return { app, poller: runningPoller, sevenSignal, db, port, metrics, stop };
 }

@@ -1,4 +1,5 @@
 import type { Logger } from '../log/logger.ts';
+import type { Metrics } from '../operations/metrics.ts';
 import type { SevenSignalApi } from '../sevensignal/client.ts';
 import type { IncidentStore } from '../store/incident-store.ts';
 import type { PollCursors } from '../store/poll-cursors.ts';
@@ -27,6 +28,8 @@ export interface PollerDependencies {
    * unset, the cycle only posts new incidents and leaves posted messages as they are.
    */
   messages?: IncidentMessages;
+  /** Counters of posts and Slack errors; none are kept when unset. */
+  metrics?: Metrics;
 }
 
 /** Counts of one poll cycle; `ok` is false when a listing, a post or an update of a message failed. */
@@ -85,7 +88,7 @@ export async function runPollCycle(deps: PollerDependencies, now: number): Promi
   }
 
   if (deps.messages !== undefined) {
-    const updated = await updatePostedMessages(deps.messages, deps.logger, now);
+    const updated = await updatePostedMessages(deps.messages, deps.logger, now, deps.metrics);
     result.announced = updated.announced;
     result.refreshed = updated.refreshed;
     result.failedUpdates = updated.failed;

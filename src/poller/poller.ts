@@ -19,6 +19,7 @@ export class Poller {
   private task: ScheduledTask | undefined;
   private running: Promise<CycleResult> | undefined;
   private cycleNumber = 0;
+  private lastSuccess: number | undefined;
   private readonly now: () => number;
   private readonly logger: Logger;
 
@@ -28,6 +29,11 @@ export class Poller {
   ) {
     this.now = options.now ?? Date.now;
     this.logger = deps.logger;
+  }
+
+  /** End of the last cycle that succeeded, in epoch ms; undefined before the first. */
+  get lastSuccessAt(): number | undefined {
+    return this.lastSuccess;
   }
 
   /** Runs one cycle now, or returns the cycle already running. */
@@ -84,11 +90,28 @@ export class Poller {
       'Poll cycle finished',
     );
 
+    this.recordOutcome(result);
+
     const fatal = result.errors.find((error) => error instanceof SevenSignalError && error.code === 'invalid_credentials');
     if (fatal) {
       this.task?.stop();
       this.options.onFatal?.(fatal);
     }
     return result;
+  }
+
+  /** Keeps the time of a success for `/healthz`, and counts the cycle and its failures by reason. */
+  private recordOutcome(result: CycleResult): void {
+    const metrics = this.deps.metrics;
+    if (result.ok) {
+      this.lastSuccess = this.now();
+      metrics?.lastSuccess.set(Math.floor(this.lastSuccess / 1000));
+    }
+
+    metrics?.cycles.inc({ result: result.ok ? 'ok' : 'failed' });
+    for (const error of result.errors) {
+      const reason = error instanceof SevenSignalError ? error.code : 'unexpected';
+      metrics?.failures.inc({ source: '7signal', reason });
+    }
   }
 }

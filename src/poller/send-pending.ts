@@ -34,11 +34,13 @@ export async function sendPendingIncidents(
         fingerprint: record.fingerprint,
       });
       posted += 1;
+      deps.metrics?.posted.inc({ kind: record.kind });
       logger.info({ ts: result.ts }, 'Posted incident to Slack');
       continue;
     }
 
     failed += 1;
+    deps.metrics?.slackErrors.inc({ method: 'chat.postMessage', code: result.failure.code });
     deps.store.markFailed(record.kind, record.id, result.failure.code);
     logger.error(
       { slackError: result.failure.code, attempts: record.attempts + 1 },

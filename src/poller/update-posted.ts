@@ -1,4 +1,5 @@
 import type { Logger } from '../log/logger.ts';
+import type { Metrics } from '../operations/metrics.ts';
 import type { IncidentMessages, MessageOutcome } from './incident-messages.ts';
 import { STOP_ERRORS } from './send-pending.ts';
 
@@ -13,7 +14,8 @@ export interface UpdateCounts {
   failed: number;
 }
 
-function logFailure(logger: Logger, outcome: MessageOutcome & { outcome: 'failed' }, what: string): void {
+function logFailure(logger: Logger, outcome: MessageOutcome & { outcome: 'failed' }, what: string, metrics?: Metrics): void {
+  metrics?.slackErrors.inc({ method: 'message_update', code: outcome.failure.code });
   logger.error(
     { kind: outcome.record.kind, incidentId: outcome.record.id, channel: outcome.record.channel, slackError: outcome.failure.code },
     `${what} failed: ${outcome.failure.fix}. It is tried again next cycle`,
@@ -25,14 +27,19 @@ function logFailure(logger: Logger, outcome: MessageOutcome & { outcome: 'failed
  * resolved) once, in place and with a thread reply. Then it refreshes in place, once per cycle,
  * messages whose incident data changed without a change of state, such as a growing impacted count.
  */
-export async function updatePostedMessages(messages: IncidentMessages, logger: Logger, now: number): Promise<UpdateCounts> {
+export async function updatePostedMessages(
+  messages: IncidentMessages,
+  logger: Logger,
+  now: number,
+  metrics?: Metrics,
+): Promise<UpdateCounts> {
   const counts: UpdateCounts = { announced: 0, refreshed: 0, failed: 0 };
 
   for (const record of messages.lifecycle.unannounced()) {
     const outcome = await messages.announce(record.kind, record.id, now);
     if (outcome.outcome === 'failed') {
       counts.failed += 1;
-      logFailure(logger, outcome, `Announcing the change to ${record.state} in Slack`);
+      logFailure(logger, outcome, `Announcing the change to ${record.state} in Slack`, metrics);
       if (STOP_ERRORS.has(outcome.failure.code)) {
         return counts;
       }
@@ -51,7 +58,7 @@ export async function updatePostedMessages(messages: IncidentMessages, logger: L
     const outcome = await messages.refresh(record.kind, record.id, now);
     if (outcome.outcome === 'failed') {
       counts.failed += 1;
-      logFailure(logger, outcome, 'Refreshing the incident message');
+      logFailure(logger, outcome, 'Refreshing the incident message', metrics);
       if (STOP_ERRORS.has(outcome.failure.code)) {
         return counts;
       }

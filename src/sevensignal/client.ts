@@ -4,7 +4,7 @@ import type { Logger } from '../log/logger.ts';
 import { SevenSignalError, describeErrorBody, errorFromResponse } from './errors.ts';
 import { TokenCache, type IssuedToken } from './token-cache.ts';
 import type { RetryPolicy } from './retry-policy.ts';
-import { createTransport } from './transport.ts';
+import { createTransport, type TransportOptions } from './transport.ts';
 
 /** The generated, typed client of the 7SIGNAL Platform API. */
 export type SevenSignalApi = Client<paths>;
@@ -18,6 +18,7 @@ export interface SevenSignalClientOptions {
   fetch?: typeof globalThis.fetch;
   now?: () => number;
   retry?: RetryPolicy;
+  onAttempt?: TransportOptions['onAttempt'];
 }
 
 /** The one authenticated 7SIGNAL client shared by the poller and the Slack handlers. */
@@ -47,6 +48,7 @@ export function createSevenSignalClient(options: SevenSignalClientOptions): Seve
       logger: options.logger,
       retry: options.retry,
       now: options.now,
+      onAttempt: options.onAttempt,
     }),
   });
 

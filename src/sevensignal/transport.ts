@@ -13,6 +13,8 @@ export interface TransportOptions {
   logger: Logger;
   retry?: RetryPolicy;
   now?: () => number;
+  /** Called after every attempt with its outcome: the HTTP status, or 0 for a transport failure. */
+  onAttempt?: (attempt: { method: string; pathname: string; status: number; seconds: number }) => void;
 }
 
 const TOKEN_PATH = '/oauth2/token';
@@ -39,6 +41,11 @@ export function createTransport(options: TransportOptions): FetchFunction {
   // The bucket refills in real time, whatever clock the rest of the bot is given.
   const limiter = new RateLimiter();
 
+  const report = (request: Request, status: number, startedAt: number): void => {
+    const seconds = (performance.now() - startedAt) / 1000;
+    options.onAttempt?.({ method: request.method, pathname: new URL(request.url).pathname, status, seconds });
+  };
+
   const send = async (request: Request, token: string | undefined): Promise<Response> => {
     const headers = new Headers(request.headers);
     if (token !== undefined) {
@@ -54,9 +61,16 @@ export function createTransport(options: TransportOptions): FetchFunction {
       limiter.take();
 
       const signal = AbortSignal.any([request.signal, AbortSignal.timeout(options.timeoutMs)]);
-      const response = await options.fetch(new Request(request, { headers, signal }));
-      limiter.observe(response.headers);
-      return response;
+      const startedAt = performance.now();
+      try {
+        const response = await options.fetch(new Request(request, { headers, signal }));
+        report(request, response.status, startedAt);
+        limiter.observe(response.headers);
+        return response;
+      } catch (error) {
+        report(request, 0, startedAt);
+        throw error;
+      }
     } catch (error) {
       throw transportError(request, error, options.timeoutMs);
     }

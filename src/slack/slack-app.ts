@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, HTTPReceiver } from '@slack/bolt';
+import { App, HTTPReceiver, type CustomRoute } from '@slack/bolt';
 import type { Logger } from '../log/logger.ts';
 import { toSlackLogger } from './slack-logger.ts';
 import { classifySlackError } from './slack-errors.ts';
@@ -19,6 +19,10 @@ export interface SlackAppOptions {
   apiUrl: string;
   logger: Logger;
   retries?: number;
+  /** Extra HTTP routes, such as `/healthz`, beside `/slack/events` (in Socket Mode on `port`). */
+  customRoutes?: CustomRoute[];
+  /** Port of the HTTP server for the extra routes in Socket Mode. */
+  port?: number;
 }
 
 /** Thrown when Slack cannot be reached or rejects the bot token at start-up. */
@@ -39,6 +43,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       logger,
       clientOptions,
       deferInitialization: true,
+      ...(options.customRoutes ? { customRoutes: options.customRoutes, installerOptions: { port: options.port } } : {}),
     });
   }
 
@@ -46,6 +51,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     signingSecret: options.signingSecret ?? '',
     endpoints: SLACK_EVENTS_PATH,
     logger,
+    ...(options.customRoutes ? { customRoutes: options.customRoutes } : {}),
   });
   return new App({ token: options.botToken, receiver, logger, clientOptions, deferInitialization: true });
 }
