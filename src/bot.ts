@@ -15,6 +15,7 @@ import { openDatabase, type Database } from './store/database.ts';
 import { IncidentLifecycleStore } from './store/incident-lifecycle.ts';
 import { IncidentStore } from './store/incident-store.ts';
 import { PollCursors } from './store/poll-cursors.ts';
+import { PollerLock } from './store/poller-lock.ts';
 
 export interface BotOptions {
   config: Config;
@@ -71,6 +72,16 @@ function createDependencies(
   };
 }
 
+/** Thrown by `runOnce` when another process holds the poller lock. */
+export class PollerLockedError extends Error {
+  readonly code = 'poller_locked';
+}
+
+/** How long a heartbeat of the poller lock counts: three poll intervals, at least a minute. */
+function lockLeaseMs(schedule: string): number {
+  return Math.max(60_000, 3 * scheduleIntervalMs(schedule));
+}
+
 function createClient(options: BotOptions, metrics?: Metrics): SevenSignalClient {
   const { config, logger } = options;
   return createSevenSignalClient({
@@ -102,10 +113,22 @@ export async function runOnce(options: BotOptions): Promise<CycleResult> {
   await verifySlackToken(slack, config.slack.apiUrl);
 
   const db = openDatabase(config.databasePath);
+  const lock = new PollerLock(db, lockLeaseMs(config.poll.schedule));
   try {
+    const now = (options.now ?? Date.now)();
+    const acquired = lock.acquire(now);
+    if (!acquired.acquired) {
+      const { hostname, pid } = acquired.holder;
+      throw new PollerLockedError(
+        `Another wifi-incidents process (pid ${pid} on ${hostname}) polls with ${config.databasePath}; ` +
+          'stop it first, or let it do the polling.',
+      );
+    }
+
     const deps = createDependencies(options, db, slack, createClient(options));
-    return await runPollCycle(deps, (options.now ?? Date.now)());
+    return await runPollCycle(deps, now);
   } finally {
+    lock.release();
     db.close();
   }
 }
@@ -139,7 +162,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     logger: logger.child({ component: 'slack-handlers' }),
     now: options.now ?? Date.now,
   });
-  poller = new Poller(deps, { schedule: config.poll.schedule, now: options.now, onFatal: options.onFatal });
+  const lock = new PollerLock(db, lockLeaseMs(config.poll.schedule));
+  poller = new Poller(deps, { schedule: config.poll.schedule, now: options.now, onFatal: options.onFatal, lock });
   const runningPoller = poller;
 
   let port: number | undefined;

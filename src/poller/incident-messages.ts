@@ -2,7 +2,8 @@ import type { Logger } from '../log/logger.ts';
 import type { SlackFailure } from '../slack/slack-errors.ts';
 import { buildIncidentMessage } from '../slack/messages/incident-message.ts';
 import type { SlackMessage } from '../slack/messages/slack-message.ts';
-import { buildStateChangeReply } from '../slack/messages/state-change-reply.ts';
+import { buildStateChangeReply, STATE_CHANGE_EVENT_TYPE } from '../slack/messages/state-change-reply.ts';
+import { findIncidentMessage } from '../slack/find-incident-message.ts';
 import type { SlackWebClient } from '../slack/web-client.ts';
 import type { AcknowledgementStore } from '../store/acknowledgements.ts';
 import type { IncidentLifecycleStore } from '../store/incident-lifecycle.ts';
@@ -107,12 +108,26 @@ export class IncidentMessages {
         return { outcome: 'failed', failure: update.failure, record };
       }
 
-      const reply = await postMessage(this.options.slack, record.channel, buildStateChangeReply(view, now), logger, {
-        threadTs: record.ts,
-      });
-      // A message deleted between the update and the reply has no thread, so the announcement ends there.
-      if (!reply.ok && reply.failure.code !== 'thread_not_found') {
-        return { outcome: 'failed', failure: reply.failure, record };
+      // The process may have stopped after Slack confirmed this reply and before the database
+      // recorded it, so the thread is searched first and a reply found there is not sent again.
+      const earlier = await findIncidentMessage(
+        this.options.slack,
+        record.channel,
+        { eventType: STATE_CHANGE_EVENT_TYPE, kind, id, state: record.state },
+        { threadTs: record.ts },
+      );
+      if (!earlier.ok && earlier.failure.code !== 'thread_not_found') {
+        return { outcome: 'failed', failure: earlier.failure, record };
+      }
+
+      if (!earlier.ok || earlier.ts === undefined) {
+        const reply = await postMessage(this.options.slack, record.channel, buildStateChangeReply(view, now), logger, {
+          threadTs: record.ts,
+        });
+        // A message deleted between the update and the reply has no thread, so the announcement ends there.
+        if (!reply.ok && reply.failure.code !== 'thread_not_found') {
+          return { outcome: 'failed', failure: reply.failure, record };
+        }
       }
 
       this.lifecycle.markAnnounced(kind, id, record.state, record.fingerprint);
@@ -121,6 +136,21 @@ export class IncidentMessages {
   }
 
   private async repost(record: PostedRecord, message: SlackMessage, logger: Logger): Promise<MessageOutcome> {
+    // A new message posted by an earlier attempt that stopped before the database recorded it is
+    // in the history with the incident's metadata, and is adopted instead of posting again.
+    const earlier = await findIncidentMessage(this.options.slack, record.channel, { kind: record.kind, id: record.id }, {
+      oldestMs: Number(record.ts) * 1000,
+      excludeTs: record.ts,
+    });
+    if (!earlier.ok) {
+      return { outcome: 'failed', failure: earlier.failure, record };
+    }
+    if (earlier.ts !== undefined) {
+      this.lifecycle.moveMessage(record.kind, record.id, record.channel, earlier.ts);
+      this.lifecycle.markAnnounced(record.kind, record.id, record.state, record.fingerprint);
+      return { outcome: 'reposted', record };
+    }
+
     logger.info({ state: record.state }, 'The incident message was deleted in Slack; posting the change of state as a new message');
     const posted = await postMessage(this.options.slack, record.channel, message, logger);
     if (!posted.ok) {

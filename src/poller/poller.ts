@@ -1,6 +1,7 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Logger } from '../log/logger.ts';
 import { SevenSignalError } from '../sevensignal/errors.ts';
+import type { PollerLock } from '../store/poller-lock.ts';
 import { runPollCycle, type CycleResult, type PollerDependencies } from './poll-cycle.ts';
 
 export interface PollerOptions {
@@ -9,6 +10,8 @@ export interface PollerOptions {
   now?: () => number;
   /** Called when a cycle fails in a way no later cycle can fix, such as rejected API credentials. */
   onFatal?: (error: Error) => void;
+  /** The database lock that lets one process poll; every process polls when unset. */
+  lock?: PollerLock;
 }
 
 /**
@@ -20,6 +23,8 @@ export class Poller {
   private running: Promise<CycleResult> | undefined;
   private cycleNumber = 0;
   private lastSuccess: number | undefined;
+  private lockHeld = false;
+  private waitingForLock = false;
   private readonly now: () => number;
   private readonly logger: Logger;
 
@@ -55,11 +60,18 @@ export class Poller {
     await this.task?.destroy();
     this.task = undefined;
     await this.running?.catch(() => undefined);
+    if (this.lockHeld) {
+      this.options.lock?.release();
+      this.lockHeld = false;
+    }
   }
 
   private tick(): void {
     if (this.running) {
       this.logger.warn('The previous poll cycle is still running; skipping this tick');
+      return;
+    }
+    if (!this.holdsLock()) {
       return;
     }
     this.runCycle().catch((error: unknown) => {
@@ -98,6 +110,44 @@ export class Poller {
       this.options.onFatal?.(fatal);
     }
     return result;
+  }
+
+  /**
+   * Takes or renews the poller lock. A process that cannot take it logs the holder once and tries
+   * again on every tick, so it takes over when the holder stops or dies.
+   */
+  private holdsLock(): boolean {
+    const lock = this.options.lock;
+    if (lock === undefined) {
+      return true;
+    }
+
+    const now = this.now();
+    if (this.lockHeld && lock.heartbeat(now)) {
+      return true;
+    }
+
+    const result = lock.acquire(now);
+    if (result.acquired) {
+      if (this.waitingForLock) {
+        this.logger.info('Took over polling: the process that held the poller lock stopped');
+      }
+      this.lockHeld = true;
+      this.waitingForLock = false;
+      return true;
+    }
+
+    this.lockHeld = false;
+    if (!this.waitingForLock) {
+      const { hostname, pid, acquiredAt } = result.holder;
+      this.logger.error(
+        { holderHost: hostname, holderPid: pid, since: new Date(acquiredAt).toISOString() },
+        `Not polling: another wifi-incidents process (pid ${pid} on ${hostname}) polls with this database. ` +
+          'This process answers Slack requests and takes over polling when that process stops.',
+      );
+      this.waitingForLock = true;
+    }
+    return false;
   }
 
   /** Keeps the time of a success for `/healthz`, and counts the cycle and its failures by reason. */

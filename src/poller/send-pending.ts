@@ -3,7 +3,7 @@ import type { SlackMessage } from '../slack/messages/slack-message.ts';
 import type { IncidentRecord } from '../store/incident-store.ts';
 import { toIncidentView } from './incident-view.ts';
 import type { PollerDependencies } from './poll-cycle.ts';
-import { postMessage } from './post-incident.ts';
+import { postIncidentOnce } from './post-once.ts';
 
 /** Slack errors after which no further post or update in the channel in this cycle can succeed. */
 export const STOP_ERRORS = new Set(['channel_not_found', 'not_in_channel', 'is_archived', 'invalid_auth', 'not_authed', 'token_revoked', 'account_inactive', 'missing_scope']);
@@ -26,7 +26,7 @@ export async function sendPendingIncidents(
 
   for (const record of deps.store.pending()) {
     const logger = deps.logger.child({ kind: record.kind, incidentId: record.id, channel: deps.channel });
-    const result = await postMessage(deps.slack, deps.channel, buildMessage(record, now), logger);
+    const result = await postIncidentOnce(deps.slack, deps.store, record, deps.channel, buildMessage(record, now), now, logger);
 
     if (result.ok) {
       deps.store.markPosted(record.kind, record.id, result.channel, result.ts, now, {
@@ -35,7 +35,9 @@ export async function sendPendingIncidents(
       });
       posted += 1;
       deps.metrics?.posted.inc({ kind: record.kind });
-      logger.info({ ts: result.ts }, 'Posted incident to Slack');
+      if (!result.found) {
+        logger.info({ ts: result.ts }, 'Posted incident to Slack');
+      }
       continue;
     }
 

@@ -21,6 +21,8 @@ export interface IncidentRecord {
   channel: string | null;
   ts: string | null;
   firstSeenAt: number;
+  /** When a post of the incident was last started; null before the first attempt. */
+  postAttemptedAt: number | null;
   /** When the incident's state or data last changed, or when it was first listed. */
   updatedAt: number;
   postedAt: number | null;
@@ -67,6 +69,7 @@ export interface Row {
   ts: string | null;
   first_seen_at: number;
   updated_at: number;
+  post_attempted_at: number | null;
   posted_at: number | null;
   attempts: number;
   last_error: string | null;
@@ -89,6 +92,7 @@ export function toRecord(row: Row): IncidentRecord {
     ts: row.ts,
     firstSeenAt: row.first_seen_at,
     updatedAt: row.updated_at,
+    postAttemptedAt: row.post_attempted_at,
     postedAt: row.posted_at,
     attempts: row.attempts,
     lastError: row.last_error,
@@ -132,6 +136,7 @@ export class IncidentStore {
   private readonly selectOne: Statement<[IncidentKind, string], Row>;
   private readonly posted: Statement<[string, string, number, IncidentState, string | null, IncidentKind, string]>;
   private readonly failed: Statement<[string, IncidentKind, string]>;
+  private readonly attempted: Statement<[number, IncidentKind, string]>;
 
   constructor(private readonly db: Database) {
     this.findKnown = db.prepare(
@@ -154,6 +159,7 @@ export class IncidentStore {
          announced_state = ?, shown_fingerprint = ?
        WHERE kind = ? AND id = ?`,
     );
+    this.attempted = db.prepare('UPDATE incidents SET post_attempted_at = ? WHERE kind = ? AND id = ?');
     this.failed = db.prepare(
       'UPDATE incidents SET attempts = attempts + 1, last_error = ? WHERE kind = ? AND id = ?',
     );
@@ -251,6 +257,11 @@ export class IncidentStore {
     shown: { state: IncidentState; fingerprint: string | null } = { state: 'open', fingerprint: null },
   ): void {
     this.posted.run(channel, ts, now, shown.state, shown.fingerprint, kind, id);
+  }
+
+  /** Records that a post of the incident starts now, before the request goes to Slack. */
+  markPostAttempt(kind: IncidentKind, id: string, now: number): void {
+    this.attempted.run(now, kind, id);
   }
 
   /** Records a failed post; the incident stays pending and is tried again next cycle. */

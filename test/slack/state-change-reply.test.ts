@@ -48,6 +48,13 @@ describe('buildStateChangeReply', () => {
     ],
   ];
   for (const [name, view, text] of cases) {
-    it(`announces ${name}`, () => expect(buildStateChangeReply(view, NOW)).toEqual({ text, blocks: [] }));
+    it(`announces ${name}`, () => expect(buildStateChangeReply(view, NOW)).toMatchObject({ text, blocks: [] }));
   }
+});
+
+describe('state change reply metadata', () => {
+  it('names the incident and state', () => {
+    const reply = buildStateChangeReply({ kind: 'alert', incident: { id: 'c' }, state: 'resolved' }, NOW);
+    expect(reply.metadata).toEqual({ event_type: 'wifi_incident_state', event_payload: { kind: 'alert', id: 'c', state: 'resolved' } });
+  });
 });

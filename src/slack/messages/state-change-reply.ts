@@ -37,8 +37,15 @@ function alertReply(view: Extract<IncidentView, { kind: 'alert' }>): string {
   return `🟢 Resolved${at(end)}${duration}: ${apiText(describeResolutionReason(view.incident.resolutionReason))}.`;
 }
 
+/** Metadata event type of the thread reply that announces a change of state. */
+export const STATE_CHANGE_EVENT_TYPE = 'wifi_incident_state';
+
 /** Builds the short thread reply that announces a change of state of an incident. */
 export function buildStateChangeReply(view: IncidentView, now: number): SlackMessage {
   const text = view.kind === 'agent' ? agentReply(view, now) : alertReply(view);
-  return { text, blocks: [] };
+  return {
+    text,
+    blocks: [],
+    metadata: { event_type: STATE_CHANGE_EVENT_TYPE, event_payload: { kind: view.kind, id: view.incident.id ?? '', state: view.state } },
+  };
 }
