@@ -163,7 +163,13 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     now: options.now ?? Date.now,
   });
   const lock = new PollerLock(db, lockLeaseMs(config.poll.schedule));
-  poller = new Poller(deps, { schedule: config.poll.schedule, now: options.now, onFatal: options.onFatal, lock });
+  poller = new Poller(deps, {
+    schedule: config.poll.schedule,
+    now: options.now,
+    onFatal: options.onFatal,
+    lock,
+    apiDownAlertAfter: config.poll.apiDownAlertAfter,
+  });
   const runningPoller = poller;
 
   let port: number | undefined;

@@ -26,6 +26,8 @@ export interface Config {
     firstRun: 'summary' | 'post';
     /** Whether alert-rule incidents (`GET /alerting/incidents`) are polled too. */
     alertIncidents: boolean;
+    /** Failed cycles in a row after which the channel is told 7SIGNAL is unreachable; 0 turns it off. */
+    apiDownAlertAfter: number;
   };
   /**
    * Slack user ids (U..., W...) and user-group ids (S...) allowed to press each button; an empty
@@ -152,6 +154,13 @@ const schema = z.object({
     }),
   POLL_LOOKBACK: duration('POLL_LOOKBACK', '30m'),
   POLL_ALERT_INCIDENTS: boolean('POLL_ALERT_INCIDENTS', true),
+  API_DOWN_ALERT_AFTER: z
+    .string()
+    .default('5')
+    .refine((value) => /^\d+$/.test(value) && Number(value) <= 10_000, {
+      error: (issue) =>
+        `API_DOWN_ALERT_AFTER is not a count of poll cycles (got "${String(issue.input)}"): use a whole number such as 5, or 0 to turn the alert off.`,
+    }),
   ACK_ALLOWED_USERS: slackIdList('ACK_ALLOWED_USERS'),
   RESOLVE_ALLOWED_USERS: slackIdList('RESOLVE_ALLOWED_USERS'),
   DATABASE_PATH: z.string().min(1).default('./data/wifi-incidents.db'),
@@ -222,6 +231,7 @@ export function loadConfig(env: Environment): Config {
       lookbackMs: settings.POLL_LOOKBACK,
       firstRun: settings.FIRST_RUN,
       alertIncidents: settings.POLL_ALERT_INCIDENTS,
+      apiDownAlertAfter: Number(settings.API_DOWN_ALERT_AFTER),
     },
     actions: {
       acknowledgeAllowed: settings.ACK_ALLOWED_USERS,

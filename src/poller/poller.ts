@@ -2,6 +2,7 @@ import cron, { type ScheduledTask } from 'node-cron';
 import type { Logger } from '../log/logger.ts';
 import { SevenSignalError } from '../sevensignal/errors.ts';
 import type { PollerLock } from '../store/poller-lock.ts';
+import { ApiOutageNotifier } from './api-outage.ts';
 import { runPollCycle, type CycleResult, type PollerDependencies } from './poll-cycle.ts';
 
 export interface PollerOptions {
@@ -12,6 +13,8 @@ export interface PollerOptions {
   onFatal?: (error: Error) => void;
   /** The database lock that lets one process poll; every process polls when unset. */
   lock?: PollerLock;
+  /** Failed cycles in a row after which the channel is told that 7SIGNAL is unreachable; 0 or unset turns it off. */
+  apiDownAlertAfter?: number;
 }
 
 /**
@@ -24,6 +27,7 @@ export class Poller {
   private cycleNumber = 0;
   private lastSuccess: number | undefined;
   private lockHeld = false;
+  private readonly outage: ApiOutageNotifier;
   private waitingForLock = false;
   private readonly now: () => number;
   private readonly logger: Logger;
@@ -34,6 +38,7 @@ export class Poller {
   ) {
     this.now = options.now ?? Date.now;
     this.logger = deps.logger;
+    this.outage = new ApiOutageNotifier(deps.slack, deps.channel, options.apiDownAlertAfter ?? 0, deps.logger);
   }
 
   /** End of the last cycle that succeeded, in epoch ms; undefined before the first. */
@@ -103,6 +108,7 @@ export class Poller {
     );
 
     this.recordOutcome(result);
+    await this.reportOutage(result, now);
 
     const fatal = result.errors.find((error) => error instanceof SevenSignalError && error.code === 'invalid_credentials');
     if (fatal) {
@@ -148,6 +154,16 @@ export class Poller {
       this.waitingForLock = true;
     }
     return false;
+  }
+
+  /** Tells the channel about a 7SIGNAL outage once it lasts, and once it ends; invalid credentials stop the bot instead. */
+  private async reportOutage(result: CycleResult, now: number): Promise<void> {
+    const apiError = result.errors.find((error) => error instanceof SevenSignalError && error.code !== 'invalid_credentials');
+    if (apiError !== undefined) {
+      await this.outage.failed(now, apiError);
+    } else if (!result.errors.some((error) => error instanceof SevenSignalError)) {
+      await this.outage.succeeded(now);
+    }
   }
 
   /** Keeps the time of a success for `/healthz`, and counts the cycle and its failures by reason. */
