@@ -2,7 +2,7 @@ import { startBot, type RunningBot } from '../../../src/bot.ts';
 import { SLACK_EVENTS_PATH } from '../../../src/slack/slack-app.ts';
 import type { FakeSlackMessage } from '../../../src/simulator/slack/index.ts';
 import { CHANNEL, SIGNING_SECRET, type Harness } from '../../support/bot-harness.ts';
-import { postBlockActions, type SlackRequestResult } from '../../support/slack-requests.ts';
+import { postBlockActions, type SignedRequestOptions, type SlackRequestResult } from '../../support/slack-requests.ts';
 
 /** Starts the bot against the harness fakes, with a schedule that does not fire during a test. */
 export function startTestBot(harness: Harness, overrides: Record<string, string> = {}): Promise<RunningBot> {
@@ -23,7 +23,7 @@ export interface Click {
 }
 
 /** Sends a signed `block_actions` payload for one button click into the bot's receiver, as Slack does. */
-export function click(bot: RunningBot, { actionId, value, userId, ts }: Click): Promise<SlackRequestResult> {
+export function click(bot: RunningBot, { actionId, value, userId, ts }: Click, signing?: SignedRequestOptions): Promise<SlackRequestResult> {
   const payload = {
     type: 'block_actions',
     team: { id: 'T0000FAKE', domain: 'fake-workspace' },
@@ -47,7 +47,7 @@ export function click(bot: RunningBot, { actionId, value, userId, ts }: Click): 
       },
     ],
   };
-  return postBlockActions(`http://127.0.0.1:${bot.port}${SLACK_EVENTS_PATH}`, SIGNING_SECRET, payload);
+  return postBlockActions(`http://127.0.0.1:${bot.port}${SLACK_EVENTS_PATH}`, SIGNING_SECRET, payload, signing);
 }
 
 /** Waits until `condition` holds, polling every 20 ms. */
