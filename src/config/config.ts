@@ -1,6 +1,8 @@
 import cron from 'node-cron';
 import { z } from 'zod';
 import { parseDuration } from './duration.ts';
+import type { Route } from './route.ts';
+import { readRoutesFile } from './routes-file.ts';
 import { resolveSecretFiles, type Environment } from './secrets.ts';
 
 /** Validated settings of the bot. */
@@ -36,6 +38,23 @@ export interface Config {
   actions: {
     acknowledgeAllowed: string[];
     resolveAllowed: string[];
+  };
+  routing: {
+    /** Path of the routes file; undefined when every incident goes to `slack.channel`. */
+    routesFile: string | undefined;
+    /** Routes in file order; empty without a routes file. */
+    routes: Route[];
+    /**
+     * When more new incidents than this come for one channel in one poll cycle, the channel gets
+     * one digest message with the incidents in its thread.
+     */
+    digestThreshold: number;
+  };
+  reminders: {
+    /** How long an open incident may stay unacknowledged before its thread gets a reminder; undefined when off. */
+    unacknowledgedAfterMs: number | undefined;
+    /** Slack user-group id (S...) mentioned in reminders; undefined for none. */
+    mention: string | undefined;
   };
   databasePath: string;
   port: number;
@@ -126,6 +145,29 @@ const slackIdList = (name: string) =>
       return [...new Set(ids)];
     });
 
+/** A Slack user-group id, as shown in the group's profile. */
+const USER_GROUP_ID = /^S[A-Z0-9]{2,}$/;
+
+/** A duration, or `off` (the default) for none. */
+const optionalDuration = (name: string) =>
+  z
+    .string()
+    .default('off')
+    .transform((value, context) => {
+      if (value.trim().toLowerCase() === 'off') {
+        return undefined;
+      }
+      const ms = parseDuration(value);
+      if (ms === undefined || ms < 60_000) {
+        context.addIssue({
+          code: 'custom',
+          message: `${name} is "${value}": use a duration of at least 1m, such as 30m or 2h, or off.`,
+        });
+        return z.NEVER;
+      }
+      return ms;
+    });
+
 const schema = z.object({
   SEVENSIGNAL_API_URL: httpUrl('SEVENSIGNAL_API_URL', 'https://api-v2.7signal.com'),
   SEVENSIGNAL_CLIENT_ID: required('SEVENSIGNAL_CLIENT_ID', 'the API key (client id) made in Mobile Eye'),
@@ -163,6 +205,21 @@ const schema = z.object({
     }),
   ACK_ALLOWED_USERS: slackIdList('ACK_ALLOWED_USERS'),
   RESOLVE_ALLOWED_USERS: slackIdList('RESOLVE_ALLOWED_USERS'),
+  ROUTES_FILE: z.string().optional(),
+  DIGEST_THRESHOLD: z
+    .string()
+    .default('5')
+    .refine((value) => /^\d+$/.test(value.trim()) && Number(value) >= 1, {
+      error: (issue) => `DIGEST_THRESHOLD is "${String(issue.input)}": use a whole number of incidents, 1 or more, such as 5.`,
+    }),
+  REMIND_UNACKED_AFTER: optionalDuration('REMIND_UNACKED_AFTER'),
+  REMIND_MENTION: z
+    .string()
+    .optional()
+    .refine((value) => value === undefined || USER_GROUP_ID.test(value.trim()), {
+      error: (issue) =>
+        `REMIND_MENTION is "${String(issue.input)}", which is not a user-group id: use an id such as S0123ABCD (in Slack, the group's "Copy group ID"), or leave it unset.`,
+    }),
   DATABASE_PATH: z.string().min(1).default('./data/wifi-incidents.db'),
   PORT: z
     .string()
@@ -204,7 +261,17 @@ export function loadConfig(env: Environment): Config {
     );
   }
 
-  if (problems.length > 0 || !result.success) {
+  if (resolved.REMIND_MENTION && !resolved.REMIND_UNACKED_AFTER) {
+    problems.push('REMIND_MENTION is set but REMIND_UNACKED_AFTER is not: set REMIND_UNACKED_AFTER, such as 30m, or unset REMIND_MENTION.');
+  }
+
+  const routesFile = resolved.ROUTES_FILE;
+  const routes = routesFile === undefined ? { ok: true as const, routes: [] } : readRoutesFile(routesFile);
+  if (!routes.ok) {
+    problems.push(...routes.problems.map((problem) => `ROUTES_FILE ${problem}`));
+  }
+
+  if (problems.length > 0 || !result.success || !routes.ok) {
     throw new ConfigError(problems);
   }
 
@@ -236,6 +303,15 @@ export function loadConfig(env: Environment): Config {
     actions: {
       acknowledgeAllowed: settings.ACK_ALLOWED_USERS,
       resolveAllowed: settings.RESOLVE_ALLOWED_USERS,
+    },
+    routing: {
+      routesFile,
+      routes: routes.routes,
+      digestThreshold: Number(settings.DIGEST_THRESHOLD),
+    },
+    reminders: {
+      unacknowledgedAfterMs: settings.REMIND_UNACKED_AFTER,
+      mention: settings.REMIND_MENTION?.trim(),
     },
     databasePath: settings.DATABASE_PATH,
     port: Number(settings.PORT),
