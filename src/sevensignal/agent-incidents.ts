@@ -1,6 +1,7 @@
 import type { SevenSignalApi } from './client.ts';
 import { SevenSignalError, errorFromResponse } from './errors.ts';
 import type { AgentIncident } from './types.ts';
+import { withShapeRetry } from './response-shape.ts';
 import { splitWindow, type TimeWindow } from './windows.ts';
 
 /** Options of one listing. */
@@ -29,7 +30,9 @@ export async function listAgentIncidents(
   const byId = new Map<string, AgentIncident>();
 
   for (const part of splitWindow(window)) {
-    for (const incident of await listAgentIncidentWindow(api, part, filter, options)) {
+    const path = `/incidents/agents?from=${part.from}&to=${part.to}`;
+    const incidents = await withShapeRetry(path, () => listAgentIncidentWindow(api, part, filter, options), options.signal);
+    for (const incident of incidents) {
       byId.set(incident.id!, incident);
     }
   }

@@ -104,3 +104,20 @@ describe('transport retries', () => {
     expect(performance.now() - started).toBeLessThan(1500);
   });
 });
+
+describe('answers outside the contract', () => {
+  it('retries a body that is not json', async () => {
+    harness.sevenSignal.failNext('/incidents/agents', { status: 200, body: '<html>proxy error</html>' }, 2);
+    await expect(listAgentIncidents(client().api, window())).resolves.toEqual([]);
+    expect(listings()).toHaveLength(3);
+  });
+
+  it('fails after repeated wrong shapes', async () => {
+    harness.sevenSignal.failNext('/incidents/agents', { status: 200, body: { unexpected: true } }, 3);
+    await expect(listAgentIncidents(client().api, window())).rejects.toMatchObject({
+      code: 'invalid_response',
+      message: expect.stringContaining('returned no results list'),
+    });
+    expect(listings()).toHaveLength(3);
+  });
+});
