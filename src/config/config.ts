@@ -21,6 +21,8 @@ export interface Config {
     appToken: string | undefined;
     apiUrl: string;
     channel: string;
+    /** Minimum time between two posts to one channel, in milliseconds. */
+    postIntervalMs: number;
   };
   poll: {
     schedule: string;
@@ -187,12 +189,25 @@ const schema = z.object({
     }),
   SLACK_API_URL: httpUrl('SLACK_API_URL', 'https://slack.com/api/'),
   SLACK_CHANNEL: required('SLACK_CHANNEL', 'the channel id (such as C0123456789) that receives incidents'),
+  SLACK_POST_INTERVAL: duration('SLACK_POST_INTERVAL', '1s'),
   POLL_SCHEDULE: z
     .string()
     .default('* * * * *')
-    .refine((value) => cron.validate(value), {
-      error: (issue) =>
-        `POLL_SCHEDULE is not a cron expression (got "${String(issue.input)}"): use five fields, or six with seconds first, such as "*/5 * * * *".`,
+    .superRefine((value, context) => {
+      const result = cron.validateDetailed(value);
+      if (result.valid) {
+        return;
+      }
+      const fieldCount = value.trim().split(/\s+/).length;
+      const reasons = result.errors.map((error) =>
+        error.field === 'expression'
+          ? `it has ${fieldCount} ${fieldCount === 1 ? 'field' : 'fields'}`
+          : `the ${error.field} field "${error.value ?? ''}" is out of range or malformed`,
+      );
+      context.addIssue({
+        code: 'custom',
+        message: `POLL_SCHEDULE is not a valid cron expression (got "${value}": ${reasons.join('; ')}): use five fields (minute hour day month weekday), or six with seconds first, such as "*/5 * * * *".`,
+      });
     }),
   POLL_LOOKBACK: duration('POLL_LOOKBACK', '30m'),
   POLL_ALERT_INCIDENTS: boolean('POLL_ALERT_INCIDENTS', true),
@@ -292,6 +307,7 @@ export function loadConfig(env: Environment): Config {
       appToken: settings.SLACK_APP_TOKEN || undefined,
       apiUrl: settings.SLACK_API_URL.endsWith('/') ? settings.SLACK_API_URL : `${settings.SLACK_API_URL}/`,
       channel: settings.SLACK_CHANNEL,
+      postIntervalMs: settings.SLACK_POST_INTERVAL,
     },
     poll: {
       schedule: settings.POLL_SCHEDULE,

@@ -51,6 +51,6 @@ describe('npm start -- --check', { timeout: 30_000 }, () => {
   it('reports invalid settings', async () => {
     const run = await runCli(['--check'], harness.env({ POLL_SCHEDULE: 'never' }), harness.folder);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('POLL_SCHEDULE is not a cron expression');
+    expect(run.stderr).toContain('POLL_SCHEDULE is not a valid cron expression');
   });
 });

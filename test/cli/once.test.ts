@@ -47,7 +47,7 @@ describe('npm start -- --once', { timeout: 30_000 }, () => {
     const lines = run.stderr.trim().split('\n');
     expect(lines).toEqual([
       'wifi-incidents: SLACK_CHANNEL is missing: set it to the channel id (such as C0123456789) that receives incidents.',
-      'wifi-incidents: POLL_SCHEDULE is not a cron expression (got "often"): use five fields, or six with seconds first, such as "*/5 * * * *".',
+      'wifi-incidents: POLL_SCHEDULE is not a valid cron expression (got "often": it has 1 field): use five fields (minute hour day month weekday), or six with seconds first, such as "*/5 * * * *".',
       'wifi-incidents: PORT is not a port number (got "x"): use a whole number from 0 to 65535.',
     ]);
   });

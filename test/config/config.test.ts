@@ -50,7 +50,8 @@ describe('loadConfig', () => {
 
   // Each row: a setting with a bad value, and the start of the message that names it.
   const invalid: Array<[string, string, string]> = [
-    ['POLL_SCHEDULE', 'every minute', 'POLL_SCHEDULE is not a cron expression (got "every minute")'],
+    ['POLL_SCHEDULE', 'every minute', 'POLL_SCHEDULE is not a valid cron expression (got "every minute": it has 2 fields)'],
+    ['POLL_SCHEDULE', '61 * * * *', 'POLL_SCHEDULE is not a valid cron expression (got "61 * * * *": the minute field "61" is out of range or malformed)'],
     ['POLL_LOOKBACK', '30 minutes', 'POLL_LOOKBACK is not a duration (got "30 minutes")'],
     ['PORT', '70000', 'PORT is not a port number (got "70000")'],
     ['FIRST_RUN', 'all', 'FIRST_RUN is "all"'],
