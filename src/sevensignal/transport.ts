@@ -113,7 +113,9 @@ export function createTransport(options: TransportOptions): FetchFunction {
         reason = `HTTP ${response.status}`;
         await response.body?.cancel();
       } catch (error) {
-        const retryable = error instanceof SevenSignalError && (error.code === 'timeout' || error.code === 'network');
+        // A failed token exchange was already retried as a request of its own.
+        const ownFailure = error instanceof SevenSignalError && error.path === path;
+        const retryable = ownFailure && (error.code === 'timeout' || error.code === 'network');
         if (!retryable || attempt >= policy.maxAttempts || request.signal.aborted) {
           throw error;
         }

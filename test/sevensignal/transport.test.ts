@@ -121,3 +121,15 @@ describe('answers outside the contract', () => {
     expect(listings()).toHaveLength(3);
   });
 });
+
+describe('unreachable api', () => {
+  it('does not multiply token retries', async () => {
+    const started = performance.now();
+    await expect(listAgentIncidents(client({ baseUrl: 'http://127.0.0.1:9' }).api, window())).rejects.toMatchObject({ code: 'network' });
+    // Three attempts of the token exchange, none of the listing itself: two backoffs of 20 and 40 ms.
+    expect(performance.now() - started).toBeLessThan(1000);
+    const retried = harness.logs.find('7SIGNAL request failed; retrying');
+    expect(retried).toHaveLength(2);
+    expect(retried.every((record) => String(record.path).startsWith('/oauth2/token'))).toBe(true);
+  });
+});
