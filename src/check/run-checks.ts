@@ -28,7 +28,15 @@ async function checkSevenSignalToken(config: Config, logger: Logger): Promise<Ch
     return { name, ok: true, detail: `token issued by ${config.sevenSignal.apiUrl}` };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { name, ok: false, detail: `${message}; check SEVENSIGNAL_API_URL, SEVENSIGNAL_CLIENT_ID and SEVENSIGNAL_CLIENT_SECRET` };
+    const code = (error as { code?: unknown }).code;
+    // A rejected key's message names the settings to fix already.
+    if (code === 'invalid_credentials') {
+      return { name, ok: false, detail: message };
+    }
+    if (code === 'network' || code === 'timeout') {
+      return { name, ok: false, detail: `${message}. Check SEVENSIGNAL_API_URL and that this host can reach it.` };
+    }
+    return { name, ok: false, detail: `${message}. Check SEVENSIGNAL_API_URL, SEVENSIGNAL_CLIENT_ID and SEVENSIGNAL_CLIENT_SECRET.` };
   }
 }
 

@@ -72,10 +72,16 @@ export async function runPollCycle(deps: PollerDependencies, now: number): Promi
       } catch (error) {
         result.ok = false;
         result.errors.push(error instanceof Error ? error : new Error(String(error)));
+        const rejectedKey = (error as { code?: unknown }).code === 'invalid_credentials';
         deps.logger.error(
           { organization: organization || undefined, err: describeError(error) },
-          `Listing 7SIGNAL ${source.kind} incidents failed; the next cycle asks for the same window again`,
+          rejectedKey
+            ? `Listing 7SIGNAL ${source.kind} incidents failed: 7SIGNAL rejected the API key`
+            : `Listing 7SIGNAL ${source.kind} incidents failed; the next cycle asks for the same window again`,
         );
+        if (rejectedKey) {
+          return result;
+        }
       }
     }
   }
