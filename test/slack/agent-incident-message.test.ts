@@ -67,10 +67,11 @@ describe('buildAgentIncidentMessage', () => {
     expect(text).toContain('12 of 84 agents (14%)');
     expect(text).toContain(slackDate(Date.parse(incident.startTimestamp!)));
     expect(text).toContain(slackDate(Date.parse(incident.timestampDeterminedToBeIncident!)));
-    expect(text).toContain('success rate 80%');
+    expect(text).toContain('Qualified by thresholds: success rate threshold 80, min impacted 5 agents, min duration 10 min');
     expect(text).toContain('examplecorp');
     expect(text).toContain(incident.id);
-    expect(text).toContain('Ongoing for 1 h');
+    expect(text).toContain('*State*\\nOngoing');
+    expect(text).not.toContain('Ongoing for');
   });
 
   it('has a plain text fallback', () => {
@@ -116,6 +117,6 @@ describe('buildAgentIncidentMessage', () => {
 
   it('treats a future end as ongoing', () => {
     const message = buildAgentIncidentMessage({ ...incident, endTimestamp: '2026-12-04T13:00:00.000Z' }, NOW);
-    expect(allText(message)).toContain('Ongoing for 1 h');
+    expect(allText(message)).toContain('*State*\\nOngoing');
   });
 });

@@ -51,13 +51,14 @@ export function describeThresholds(thresholds: AgentIncident['thresholds']): str
     return [];
   }
 
+  // Units are given only where the field's name states them: the API documents none.
   const parts: Array<[string, number | undefined, string]> = [
-    ['success rate', thresholds.successRateThreshold, '%'],
-    ['warning', thresholds.warningThreshold, ''],
-    ['critical', thresholds.criticalThreshold, ''],
-    ['min population', thresholds.minPopulationCount, ''],
-    ['min impacted', thresholds.minCountImpacted, ''],
-    ['min impacted', thresholds.minPercentImpacted, '%'],
+    ['success rate threshold', thresholds.successRateThreshold, ''],
+    ['warning threshold', thresholds.warningThreshold, ''],
+    ['critical threshold', thresholds.criticalThreshold, ''],
+    ['min population', thresholds.minPopulationCount, ' agents'],
+    ['min impacted', thresholds.minCountImpacted, ' agents'],
+    ['min impacted share', thresholds.minPercentImpacted, '%'],
     ['min duration', thresholds.minIncidentDurationMinutes, ' min'],
   ];
 

@@ -29,10 +29,10 @@ export function buildAgentIncidentMessage(incident: AgentIncident, now: number):
   const impact = formatImpact(incident.countImpacted, incident.populationCount);
   const band = formatBand(incident.band);
 
+  // An ongoing incident shows no duration: a posted message is not edited as time passes, so a
+  // duration would go stale. The start is shown in its own field.
   const state =
-    end === undefined
-      ? `Ongoing${start === undefined ? '' : ` for ${formatDuration(now - start)}`}`
-      : `Recovered after ${start === undefined ? 'an unknown time' : formatDuration(end - start)}`;
+    end === undefined ? 'Ongoing' : `Recovered after ${start === undefined ? 'an unknown time' : formatDuration(end - start)}`;
 
   const fields = [
     `*Location*\n${apiText(incident.locationName ?? incident.location, 'unknown location')}`,

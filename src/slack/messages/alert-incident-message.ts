@@ -19,8 +19,9 @@ function describeState(incident: AlertIncident, resolved: boolean, now: number):
   const start = incident.startedAt;
   const end = incident.resolvedAt ?? undefined;
 
+  // No duration while active: a posted message is not edited as time passes, so it would go stale.
   if (!resolved) {
-    return `Active${start === undefined ? '' : ` for ${formatDuration(now - start)}`}`;
+    return 'Active';
   }
   if (start === undefined || end === undefined) {
     return 'Resolved';
