@@ -5,6 +5,16 @@ import { createLogger, type Logger } from './log/logger.ts';
 import { runOnce, startBot } from './bot.ts';
 import { formatCheck, runChecks } from './check/run-checks.ts';
 
+const USAGE = `Usage: npm start [-- OPTION]
+
+Runs the wifi-incidents Slack bot: the Slack receiver and the 7SIGNAL poller.
+Settings come from the environment and from ./.env; see .env.example.
+
+Options:
+  --once    run one poll cycle and exit (0 on success, 1 on failure, 2 for invalid settings)
+  --check   check the settings, the 7SIGNAL API key, the Slack token and posting to SLACK_CHANNEL
+  --help    print this help`;
+
 /** Exit code for invalid settings or credentials: a person must change something first. */
 const EXIT_CONFIG = 2;
 
@@ -63,8 +73,16 @@ async function serve(config: Config, logger: Logger): Promise<void> {
 
 async function main(): Promise<number | undefined> {
   const { values } = parseArgs({
-    options: { once: { type: 'boolean', default: false }, check: { type: 'boolean', default: false } },
+    options: {
+      once: { type: 'boolean', default: false },
+      check: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
   });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
   const config = readConfig();
   if (config === undefined) {
     if (values.check) {
@@ -97,6 +115,12 @@ main().then(
   },
   (error: unknown) => {
     console.error(`wifi-incidents: ${error instanceof Error ? error.message : String(error)}`);
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
+      console.error(USAGE);
+      process.exitCode = EXIT_CONFIG;
+      return;
+    }
     process.exitCode = 1;
   },
 );

@@ -5,7 +5,7 @@ export interface Metrics {
   registry: Registry;
   /** Poll cycles by result: `ok` or `failed`. */
   cycles: Counter<'result'>;
-  /** Failures by reason: a 7SIGNAL error code or a Slack error code. */
+  /** Poll cycles' failed 7SIGNAL listings, by error code. */
   failures: Counter<'source' | 'reason'>;
   /** Incidents posted to Slack by kind: `agent` or `alert`. */
   posted: Counter<'kind'>;
@@ -32,7 +32,7 @@ export function createMetrics(): Metrics {
     }),
     failures: new Counter({
       name: 'wifi_incidents_failures_total',
-      help: 'Failed 7SIGNAL calls and Slack posts, by source and reason.',
+      help: 'Failed 7SIGNAL listings of poll cycles, by source and error code.',
       labelNames: ['source', 'reason'],
       registers: [registry],
     }),

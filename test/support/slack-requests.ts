@@ -84,7 +84,7 @@ export function postSlashCommand(
     channel_name: 'wifi-incidents',
     user_id: fields.user_id ?? 'U0000USER',
     user_name: 'test.user',
-    command: fields.command ?? '/wifi',
+    command: fields.command ?? '/wifi-incidents',
     text: fields.text,
     api_app_id: 'A0000FAKE',
     is_enterprise_install: 'false',

@@ -9,7 +9,7 @@ import { readButtonClick } from './button-click.ts';
 import { handleClick } from './handle-click.ts';
 
 function createActionDependencies(app: App, context: HandlerContext): ActionDependencies {
-  const logger = context.logger.child({ component: 'incident-actions' });
+  const logger = context.logger.child({ handler: 'incident-actions' });
   return {
     allowLists: context.config.actions,
     api: context.sevenSignal.api,
