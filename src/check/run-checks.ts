@@ -8,7 +8,7 @@ import { createSlackWebClient, type SlackWebClient } from '../slack/web-client.t
 export interface CheckResult {
   name: string;
   ok: boolean;
-  /** What was found, or what failed and how to fix it. */
+  /** The finding, or the failure and how to fix it. */
   detail: string;
 }
 

@@ -1,12 +1,12 @@
 import { SevenSignalError } from './errors.ts';
 import { backoffMs, sleep, type RetryPolicy } from './retry-policy.ts';
 
-/** Attempts at a call whose answer is not in the contract's shape: HTTP 200 with a body that is not JSON or lacks the expected fields. */
+/** Retries of a call whose response is not in the contract's shape: HTTP 200 with a body that is not JSON or lacks the expected fields. */
 const SHAPE_RETRY: RetryPolicy = { maxAttempts: 3, baseDelayMs: 500, maxDelayMs: 5000 };
 
 /**
- * Runs `call`, trying again with backoff when the API answers with a body that is not in the
- * contract's shape, because a proxy or a failing node can send such answers for a short while.
+ * Runs `call`, trying again with backoff when the API responds with a body that is not in the
+ * contract's shape, because a proxy or a failing node can send such responses for a short while.
  * A body that is not JSON (the generated client throws a SyntaxError) counts as such an answer.
  */
 export async function withShapeRetry<T>(path: string, call: () => Promise<T>, signal?: AbortSignal): Promise<T> {
