@@ -1,11 +1,15 @@
 import type { Config } from './config/config.ts';
 import type { Logger } from './log/logger.ts';
+import { ChannelPacer } from './poller/channel-pacer.ts';
+import { CopyMessages } from './poller/copy-messages.ts';
 import { IncidentMessages } from './poller/incident-messages.ts';
+import { withChannelPacing } from './poller/paced-slack-client.ts';
 import { Poller } from './poller/poller.ts';
 import { createMetrics, pathTemplate, type Metrics } from './operations/metrics.ts';
 import { operationsRoutes } from './operations/routes.ts';
 import { scheduleIntervalMs } from './operations/schedule-interval.ts';
 import { runPollCycle, type CycleResult, type PollerDependencies } from './poller/poll-cycle.ts';
+import { createRoutingDependencies } from './routing/routing-dependencies.ts';
 import { createSevenSignalClient, type SevenSignalClient } from './sevensignal/client.ts';
 import { createSlackApp, initSlackApp, startSlackApp, verifySlackToken, type SlackApp } from './slack/slack-app.ts';
 import { registerListeners } from './slack/register.ts';
@@ -47,7 +51,7 @@ function createDependencies(
   db: Database,
   slack: SlackWebClient,
   sevenSignal: SevenSignalClient,
-): PollerDependencies & { messages: IncidentMessages } {
+): PollerDependencies & { messages: IncidentMessages; copyMessages: CopyMessages } {
   const { config, logger } = options;
   const store = new IncidentStore(db);
   const messages = new IncidentMessages({
@@ -57,19 +61,45 @@ function createDependencies(
     acknowledgements: new AcknowledgementStore(db),
     logger: logger.child({ component: 'incident-messages' }),
   });
+  const routing = createRoutingDependencies(db, {
+    routes: config.routing.routes,
+    defaultChannel: config.slack.channel,
+    digestThreshold: config.routing.digestThreshold,
+    remindAfterMs: config.reminders.unacknowledgedAfterMs,
+    remindMention: config.reminders.mention,
+  });
+  const copyMessages = new CopyMessages({ slack, copies: routing.copies, messages, logger: logger.child({ component: 'copy-messages' }) });
   return {
     api: sevenSignal.api,
     store,
     messages,
+    copyMessages,
     pollAlertIncidents: config.poll.alertIncidents,
     cursors: new PollCursors(db),
     slack,
     channel: config.slack.channel,
+    routing,
     organizations: config.sevenSignal.organizations,
     lookbackMs: config.poll.lookbackMs,
     firstRun: config.poll.firstRun,
     logger: logger.child({ component: 'poller' }),
   };
+}
+
+/**
+ * Creates the Slack client of the poller and the incident messages. Its posts are spaced per
+ * channel by SLACK_POST_INTERVAL, and a 429 holds back only the channel it came for.
+ */
+function createPostingClient(options: BotOptions): SlackWebClient {
+  const { config, logger } = options;
+  const client = createSlackWebClient({
+    botToken: config.slack.botToken,
+    apiUrl: config.slack.apiUrl,
+    logger,
+    retries: options.slackRetries,
+    rejectRateLimitedCalls: true,
+  });
+  return withChannelPacing(client, new ChannelPacer(config.slack.postIntervalMs), logger.child({ component: 'slack-posts' }));
 }
 
 /** Thrown by `runOnce` when another process holds the poller lock. */
@@ -103,12 +133,7 @@ function createClient(options: BotOptions, metrics?: Metrics): SevenSignalClient
  */
 export async function runOnce(options: BotOptions): Promise<CycleResult> {
   const { config, logger } = options;
-  const slack = createSlackWebClient({
-    botToken: config.slack.botToken,
-    apiUrl: config.slack.apiUrl,
-    logger,
-    retries: options.slackRetries,
-  });
+  const slack = createPostingClient(options);
 
   await verifySlackToken(slack, config.slack.apiUrl);
 
@@ -152,7 +177,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 
   const db = openDatabase(config.databasePath);
   const sevenSignal = createClient(options, metrics);
-  const deps = { ...createDependencies(options, db, app.client, sevenSignal), metrics };
+  const deps = { ...createDependencies(options, db, createPostingClient(options), sevenSignal), metrics };
   registerListeners(app, {
     config,
     sevenSignal,

@@ -114,15 +114,17 @@ export class IncidentMessages {
         this.options.slack,
         record.channel,
         { eventType: STATE_CHANGE_EVENT_TYPE, kind, id, state: record.state },
-        { threadTs: record.ts },
+        { threadTs: record.threadTs ?? record.ts },
       );
       if (!earlier.ok && earlier.failure.code !== 'thread_not_found') {
         return { outcome: 'failed', failure: earlier.failure, record };
       }
 
       if (!earlier.ok || earlier.ts === undefined) {
+        // A message in a digest thread gets its replies in that thread: Slack's chat.postMessage
+        // documentation says to pass the parent's ts as thread_ts, not a reply's.
         const reply = await postMessage(this.options.slack, record.channel, buildStateChangeReply(view, now), logger, {
-          threadTs: record.ts,
+          threadTs: record.threadTs ?? record.ts,
         });
         // A message deleted between the update and the reply has no thread, so the announcement ends there.
         if (!reply.ok && reply.failure.code !== 'thread_not_found') {

@@ -1,14 +1,16 @@
+import { agentIncidentFacts } from '../routing/incident-facts.ts';
 import { listAgentIncidents } from '../sevensignal/agent-incidents.ts';
-import type { AgentIncident } from '../sevensignal/types.ts';
 import { buildFirstRunSummary } from '../slack/messages/first-run-summary.ts';
 import { observeAgentIncident } from './incident-observation.ts';
 import type { CycleResult, PollerDependencies } from './poll-cycle.ts';
 import { nextPollWindow } from './poll-window.ts';
-import { postMessage } from './post-incident.ts';
+import { postFirstRunSummaries } from './post-first-run-summaries.ts';
+import { routeNewIncidents } from './route-new-incidents.ts';
 
 /**
  * Lists the agent incidents of one organization for the window from its cursor (less the
- * look-back margin) to `now`, diffs them against the seen-set and moves the cursor.
+ * look-back margin) to `now`, diffs them against the seen-set, chooses the channels of the new
+ * ones and moves the cursor.
  */
 export async function pollAgentIncidents(deps: PollerDependencies, organization: string, now: number, result: CycleResult): Promise<void> {
   const source = `agent:${organization}`;
@@ -21,7 +23,9 @@ export async function pollAgentIncidents(deps: PollerDependencies, organization:
 
   const firstRun = lastUpper === undefined && deps.firstRun === 'summary';
   if (firstRun) {
-    await postFirstRunSummary(deps, incidents, now);
+    await postFirstRunSummaries(deps, incidents.map((incident) => agentIncidentFacts(incident, organization)), (selected) =>
+      buildFirstRunSummary(incidents.filter((incident) => selected.has(incident.id ?? '')), now),
+    );
   }
 
   const observed = incidents.map((incident) => observeAgentIncident(incident, now));
@@ -29,17 +33,10 @@ export async function pollAgentIncidents(deps: PollerDependencies, organization:
   const added = [...outcomes.values()].filter((outcome) => outcome === 'new').length;
   if (!firstRun) {
     result.new += added;
+    const fresh = incidents.filter((incident) => outcomes.get(incident.id!) === 'new');
+    result.held += routeNewIncidents(deps, fresh.map((incident) => agentIncidentFacts(incident, organization)), now);
   }
 
   deps.cursors.set(source, window.to, now);
   logger.info({ listed: incidents.length, new: added, firstRun }, 'Polled 7SIGNAL agent incidents');
-}
-
-async function postFirstRunSummary(deps: PollerDependencies, incidents: AgentIncident[], now: number): Promise<void> {
-  const posted = await postMessage(deps.slack, deps.channel, buildFirstRunSummary(incidents, now), deps.logger);
-  if (!posted.ok) {
-    throw new Error(
-      `Posting the first-run summary to channel ${deps.channel} failed (${posted.failure.code}): ${posted.failure.fix}`,
-    );
-  }
 }

@@ -1,13 +1,16 @@
 import type { Logger } from '../log/logger.ts';
 import type { Metrics } from '../operations/metrics.ts';
+import type { RoutingDependencies } from '../routing/routing-dependencies.ts';
 import type { SevenSignalApi } from '../sevensignal/client.ts';
 import type { IncidentStore } from '../store/incident-store.ts';
 import type { PollCursors } from '../store/poll-cursors.ts';
 import type { SlackWebClient } from '../slack/web-client.ts';
+import type { CopyMessages } from './copy-messages.ts';
 import type { IncidentMessages } from './incident-messages.ts';
 import { pollAgentIncidents } from './poll-agents.ts';
 import { pollAlertIncidents } from './poll-alerts.ts';
-import { sendPendingIncidents } from './send-pending.ts';
+import { sendRoutedIncidents } from './send-routed.ts';
+import { updateCopyMessages } from './update-copies.ts';
 import { updatePostedMessages } from './update-posted.ts';
 
 export interface PollerDependencies {
@@ -15,7 +18,10 @@ export interface PollerDependencies {
   store: IncidentStore;
   cursors: PollCursors;
   slack: SlackWebClient;
+  /** The channel of incidents that no route matches, and of the first-run summary. */
   channel: string;
+  /** Chooses channels, gathers storms into digests, holds back snoozed incidents and sends reminders. */
+  routing: RoutingDependencies;
   /** Organizations to poll; an empty string stands for the organization of the API key. */
   organizations: string[];
   lookbackMs: number;
@@ -28,6 +34,8 @@ export interface PollerDependencies {
    * unset, the cycle only posts new incidents and leaves posted messages as they are.
    */
   messages?: IncidentMessages;
+  /** Updates the copies of incident messages in further channels; when unset, copies are posted and then left as they are. */
+  copyMessages?: CopyMessages;
   /** Counters of posts and Slack errors; none are kept when unset. */
   metrics?: Metrics;
 }
@@ -39,6 +47,10 @@ export interface CycleResult {
   new: number;
   posted: number;
   failedPosts: number;
+  /** Digest messages posted, each standing for many new incidents of one channel. */
+  digests: number;
+  /** New incidents recorded without a post because a snooze matched them. */
+  held: number;
   /** Changes of state announced in Slack. */
   announced: number;
   /** Messages refreshed in place for changed incident data. */
@@ -58,7 +70,19 @@ type PollSource = {
  * cursors. Then it posts every pending incident and updates posted messages whose incident changed.
  */
 export async function runPollCycle(deps: PollerDependencies, now: number): Promise<CycleResult> {
-  const result: CycleResult = { ok: true, listed: 0, new: 0, posted: 0, failedPosts: 0, announced: 0, refreshed: 0, failedUpdates: 0, errors: [] };
+  const result: CycleResult = {
+    ok: true,
+    listed: 0,
+    new: 0,
+    posted: 0,
+    failedPosts: 0,
+    digests: 0,
+    held: 0,
+    announced: 0,
+    refreshed: 0,
+    failedUpdates: 0,
+    errors: [],
+  };
   const organizations = deps.organizations.length > 0 ? deps.organizations : [''];
   const sources: PollSource[] = [{ kind: 'agent', poll: pollAgentIncidents }];
   if (deps.pollAlertIncidents === true) {
@@ -86,9 +110,10 @@ export async function runPollCycle(deps: PollerDependencies, now: number): Promi
     }
   }
 
-  const sent = await sendPendingIncidents(deps, now);
+  const sent = await sendRoutedIncidents(deps, now);
   result.posted = sent.posted;
   result.failedPosts = sent.failed;
+  result.digests = sent.digests;
   if (sent.failed > 0) {
     result.ok = false;
   }
@@ -98,6 +123,16 @@ export async function runPollCycle(deps: PollerDependencies, now: number): Promi
     result.announced = updated.announced;
     result.refreshed = updated.refreshed;
     result.failedUpdates = updated.failed;
+    if (updated.failed > 0) {
+      result.ok = false;
+    }
+  }
+
+  if (deps.copyMessages !== undefined) {
+    const updated = await updateCopyMessages(deps.copyMessages, deps.routing.copies, deps.logger, now, deps.metrics);
+    result.announced += updated.announced;
+    result.refreshed += updated.refreshed;
+    result.failedUpdates += updated.failed;
     if (updated.failed > 0) {
       result.ok = false;
     }

@@ -1,5 +1,6 @@
 import { buildIncidentMessage } from '../slack/messages/incident-message.ts';
 import type { SlackMessage } from '../slack/messages/slack-message.ts';
+import type { SlackFailure } from '../slack/slack-errors.ts';
 import type { IncidentRecord } from '../store/incident-store.ts';
 import { toIncidentView } from './incident-view.ts';
 import type { PollerDependencies } from './poll-cycle.ts';
@@ -13,46 +14,47 @@ function buildMessage(record: IncidentRecord, now: number): SlackMessage {
   return buildIncidentMessage(toIncidentView(record), now);
 }
 
+/** The target of a message: a channel, and the digest thread when it is posted as a reply. */
+export interface Placement {
+  channel: string;
+  threadTs?: string;
+}
+
+/** The result of one post: `posted` when Slack confirmed it (or an earlier attempt was found), or the failure. */
+export type SendOutcome = { posted: true } | { posted: false; failure: SlackFailure };
+
 /**
- * Posts every pending incident, oldest first, and records the channel and `ts` of each post once
+ * Posts one pending incident to its placement and records the channel and `ts` of the post once
  * Slack confirmed it. A failed post stays pending and is tried again next cycle.
  */
-export async function sendPendingIncidents(
+export async function sendPendingIncident(
   deps: PollerDependencies,
+  record: IncidentRecord,
+  placement: Placement,
   now: number,
-): Promise<{ posted: number; failed: number }> {
-  let posted = 0;
-  let failed = 0;
+): Promise<SendOutcome> {
+  const { channel, threadTs } = placement;
+  const logger = deps.logger.child({ kind: record.kind, incidentId: record.id, channel, threadTs });
+  const result = await postIncidentOnce(deps.slack, deps.store, record, channel, buildMessage(record, now), now, logger, { threadTs });
 
-  for (const record of deps.store.pending()) {
-    const logger = deps.logger.child({ kind: record.kind, incidentId: record.id, channel: deps.channel });
-    const result = await postIncidentOnce(deps.slack, deps.store, record, deps.channel, buildMessage(record, now), now, logger);
-
-    if (result.ok) {
-      deps.store.markPosted(record.kind, record.id, result.channel, result.ts, now, {
-        state: record.state,
-        fingerprint: record.fingerprint,
-      });
-      posted += 1;
-      deps.metrics?.posted.inc({ kind: record.kind });
-      if (!result.found) {
-        logger.info({ ts: result.ts }, 'Posted incident to Slack');
-      }
-      continue;
+  if (result.ok) {
+    // A message found from an earlier attempt shows the incident as it was then, which may be
+    // before a change of state. It is recorded as showing the open state and data that matches no
+    // listing, so the update stage refreshes it and announces a state that is not open.
+    const shown = result.found ? { state: 'open' as const, fingerprint: '' } : { state: record.state, fingerprint: record.fingerprint };
+    deps.store.markPosted(record.kind, record.id, result.channel, result.ts, now, shown);
+    deps.metrics?.posted.inc({ kind: record.kind });
+    if (!result.found) {
+      logger.info({ ts: result.ts }, 'Posted incident to Slack');
     }
-
-    failed += 1;
-    deps.metrics?.slackErrors.inc({ method: 'chat.postMessage', code: result.failure.code });
-    deps.store.markFailed(record.kind, record.id, result.failure.code);
-    logger.error(
-      { slackError: result.failure.code, attempts: record.attempts + 1 },
-      `Posting the incident to Slack failed: ${result.failure.fix}. It stays pending and is tried again next cycle`,
-    );
-
-    if (STOP_ERRORS.has(result.failure.code)) {
-      break;
-    }
+    return { posted: true };
   }
 
-  return { posted, failed };
+  deps.metrics?.slackErrors.inc({ method: 'chat.postMessage', code: result.failure.code });
+  deps.store.markFailed(record.kind, record.id, result.failure.code);
+  logger.error(
+    { slackError: result.failure.code, attempts: record.attempts + 1 },
+    `Posting the incident to Slack failed: ${result.failure.fix}. It stays pending and is tried again next cycle`,
+  );
+  return { posted: false, failure: result.failure };
 }

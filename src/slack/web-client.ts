@@ -13,6 +13,11 @@ export interface SlackClientOptions {
   apiUrl: string;
   logger: Logger;
   retries?: number;
+  /**
+   * Throws on a 429 instead of pausing every call of the client until the Retry-After time, so
+   * that the caller can hold back one channel alone. False when unset.
+   */
+  rejectRateLimitedCalls?: boolean;
 }
 
 /** Client options shared by the standalone Web API client and the Bolt app. */
@@ -27,5 +32,8 @@ export function slackClientOptions(options: Pick<SlackClientOptions, 'apiUrl' | 
 
 /** Creates a Slack Web API client, used where no Bolt app runs (`--once`). */
 export function createSlackWebClient(options: SlackClientOptions): SlackWebClient {
-  return new WebClient(options.botToken, slackClientOptions(options));
+  return new WebClient(options.botToken, {
+    ...slackClientOptions(options),
+    rejectRateLimitedCalls: options.rejectRateLimitedCalls ?? false,
+  });
 }

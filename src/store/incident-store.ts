@@ -20,6 +20,8 @@ export interface IncidentRecord {
   status: IncidentStatus;
   channel: string | null;
   ts: string | null;
+  /** The digest thread the message was posted in; null for a top-level message. Replies go to this thread. */
+  threadTs: string | null;
   firstSeenAt: number;
   /** When a post of the incident was last started; null before the first attempt. */
   postAttemptedAt: number | null;
@@ -67,6 +69,7 @@ export interface Row {
   status: IncidentStatus;
   channel: string | null;
   ts: string | null;
+  thread_ts: string | null;
   first_seen_at: number;
   updated_at: number;
   post_attempted_at: number | null;
@@ -90,6 +93,7 @@ export function toRecord(row: Row): IncidentRecord {
     status: row.status,
     channel: row.channel,
     ts: row.ts,
+    threadTs: row.thread_ts,
     firstSeenAt: row.first_seen_at,
     updatedAt: row.updated_at,
     postAttemptedAt: row.post_attempted_at,

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { loadConfig } from '../../src/config/config.ts';
 import { createLogger } from '../../src/log/logger.ts';
 import { runPollCycle, type PollerDependencies } from '../../src/poller/poll-cycle.ts';
+import { createRoutingDependencies } from '../../src/routing/routing-dependencies.ts';
 import { createSevenSignalClient } from '../../src/sevensignal/client.ts';
 import { listAgentIncidents } from '../../src/sevensignal/agent-incidents.ts';
 import { createSlackWebClient } from '../../src/slack/web-client.ts';
@@ -126,6 +127,8 @@ export async function benchPollCycle(): Promise<PollCycleFigures> {
     slack: slackClient,
     messages,
     channel: config.slack.channel,
+    // No routes, and no digest, so that each new incident is posted on its own as before routing.
+    routing: createRoutingDependencies(db, { routes: [], defaultChannel: config.slack.channel, digestThreshold: Number.MAX_SAFE_INTEGER }),
     organizations: [],
     lookbackMs: config.poll.lookbackMs,
     firstRun: 'post',

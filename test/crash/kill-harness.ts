@@ -40,6 +40,8 @@ function botEnv(sevenSignal: FakeSevenSignal, slack: FakeSlack, databasePath: st
     SLACK_BOT_TOKEN: 'xoxb-crash',
     SLACK_SIGNING_SECRET: 'crash-signing',
     SLACK_CHANNEL: CHANNEL,
+    // The fake Slack has no rate limit, so posts are not spaced.
+    SLACK_POST_INTERVAL: '0ms',
     DATABASE_PATH: databasePath,
     FIRST_RUN: 'post',
     POLL_SCHEDULE: '* * * * * *',
@@ -150,7 +152,8 @@ function countPosts(slack: FakeSlack, ids: string[]): Map<string, number> {
   const counts = new Map(ids.map((id) => [id, 0]));
   for (const message of slack.messages(CHANNEL)) {
     const payload = message.metadata?.event_payload;
-    if (message.thread_ts === undefined && message.metadata?.event_type === 'wifi_incident' && typeof payload?.id === 'string') {
+    // An incident message is top-level, or a reply in a digest thread when many incidents came at once.
+    if (message.metadata?.event_type === 'wifi_incident' && typeof payload?.id === 'string') {
       counts.set(payload.id, (counts.get(payload.id) ?? 0) + 1);
     }
   }
@@ -185,7 +188,10 @@ function postedBefore(slack: FakeSlack, recoveredAt: Map<string, number>): Set<s
 function showsRecovered(slack: FakeSlack, id: string): boolean {
   return slack
     .messages(CHANNEL)
-    .some((message) => message.thread_ts === undefined && message.metadata?.event_payload.id === id && JSON.stringify(message.blocks).includes('Recovered'));
+    .some(
+      (message) =>
+        message.metadata?.event_type === 'wifi_incident' && message.metadata.event_payload.id === id && JSON.stringify(message.blocks).includes('Recovered'),
+    );
 }
 
 function allDone(slack: FakeSlack, all: string[], recovered: string[]): boolean {

@@ -84,6 +84,8 @@ export async function startHarness(options: { now?: number; logLevel?: string } 
     SLACK_BOT_TOKEN: BOT_TOKEN,
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_CHANNEL: CHANNEL,
+    // The fake Slack has no rate limit, so posts are not spaced; tests of the spacing set it.
+    SLACK_POST_INTERVAL: '0ms',
     DATABASE_PATH: databasePath,
     FIRST_RUN: 'post',
     PORT: '0',
