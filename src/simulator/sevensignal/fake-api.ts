@@ -137,6 +137,10 @@ export async function startFakeSevenSignal(options: FakeSevenSignalOptions): Pro
     removeAgentIncident: (id) => agentIncidents.remove(id),
     addAlertIncident: (incident, incidentOptions) => alertIncidents.add(incident, incidentOptions),
     updateAlertIncident: (id, patch) => alertIncidents.update(id, patch),
+    getAlertIncident: (id) => {
+      const stored = alertIncidents.get(id);
+      return stored === undefined ? undefined : structuredClone(stored.incident);
+    },
     expireTokens: () => tokens.expireAll(),
     failNext: (pathPrefix, canned, times = 1) => {
       if (canned.delayMs !== undefined) {

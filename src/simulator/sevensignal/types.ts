@@ -78,6 +78,8 @@ export interface FakeSevenSignal {
   addAlertIncident(incident: AlertIncident, options?: AlertIncidentOptions): void;
   /** Shallow-merges `patch`. Throws when the id is unknown. */
   updateAlertIncident(id: number | string, patch: Partial<AlertIncident>): void;
+  /** Returns a copy of a stored alert incident, including changes made through the resolve route; undefined when unknown. */
+  getAlertIncident(id: string): AlertIncident | undefined;
   /** Invalidates every issued token, so the next call with one of them gets 401. */
   expireTokens(): void;
   /**

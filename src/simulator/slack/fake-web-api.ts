@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 
+import { addBotMessage, replaceMessageContent } from './direct-messages.ts';
 import { parseSlackRequest } from './request-parsing.ts';
 import { methodHandlers, userGroups, type SlackResponse } from './slack-methods.ts';
 import type { FakeSlack, FakeSlackFailure, FakeSlackOptions, SlackCall } from './types.ts';
@@ -55,6 +56,7 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
     now,
   );
   const calls: SlackCall[] = [];
+  const callListeners = new Set<(call: SlackCall) => void>();
   const failureQueues = new Map<string, FakeSlackFailure[]>();
   // Aborts pending delays on close so that timers do not keep the process alive.
   const shutdown = new AbortController();
@@ -111,8 +113,16 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
       reply = { status: 200, headers: {}, body };
     }
 
-    calls.push({ method, args: parsed.args, token: parsed.token, at, response: reply.body });
+    const call: SlackCall = { method, args: parsed.args, token: parsed.token, at, response: reply.body };
+    calls.push(call);
     sendJson(response, reply);
+    for (const listener of callListeners) {
+      try {
+        listener(call);
+      } catch (error) {
+        console.error(`A fake Slack call listener failed on ${method}:`, error);
+      }
+    }
   }
 
   const server = createServer((request, response) => {
@@ -163,6 +173,12 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
       }
     },
     socketMode,
+    addMessage: (channel, content) => addBotMessage(workspace, channel, content),
+    replaceMessage: (channel, ts, content) => replaceMessageContent(workspace, channel, ts, content),
+    onCall(listener) {
+      callListeners.add(listener);
+      return () => callListeners.delete(listener);
+    },
     async close() {
       shutdown.abort();
       await socketMode.close();

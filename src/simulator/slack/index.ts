@@ -1,6 +1,7 @@
 export { startFakeSlack } from './fake-web-api.ts';
 export type {
   FakeSlack,
+  FakeSlackContent,
   FakeSlackEphemeralMessage,
   FakeSlackFailure,
   FakeSlackMessage,

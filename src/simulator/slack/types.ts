@@ -49,6 +49,14 @@ export interface FakeSlackMessage {
   edited?: { ts: string };
 }
 
+/** Text and blocks of a message that the fake stores without a Web API call. */
+export interface FakeSlackContent {
+  text?: string;
+  blocks?: unknown[];
+  /** Timestamp of a message in the thread to reply in; a reply to a reply joins its parent's thread. */
+  thread_ts?: string;
+}
+
 /** An ephemeral message sent through `chat.postEphemeral`. Slack never lists these in a channel's history. */
 export interface FakeSlackEphemeralMessage {
   channel: string;
@@ -99,4 +107,16 @@ export interface FakeSlack {
   addUserGroup(id: string, users: string[]): void;
   /** Socket Mode: envelopes to the connected app and its acks. */
   socketMode: FakeSocketMode;
+  /**
+   * Stores a message from the bot user without recording a call, as Slack stores an `in_channel`
+   * reply sent through a response_url. Throws when the channel or the thread parent does not exist.
+   */
+  addMessage(channel: string, content: FakeSlackContent): FakeSlackMessage;
+  /**
+   * Replaces the text and blocks of a message without recording a call, as a `replace_original`
+   * reply sent through a response_url does. Throws when the message does not exist.
+   */
+  replaceMessage(channel: string, ts: string, content: Omit<FakeSlackContent, 'thread_ts'>): void;
+  /** Calls `listener` after each handled call, in order; returns a function that removes the listener. */
+  onCall(listener: (call: SlackCall) => void): () => void;
 }
