@@ -29,6 +29,9 @@ const MAX_SECTION_TEXT = 3000;
 /** Characters kept of a name before escaping, so that one line stays far below the section limit. */
 const MAX_NAME = 80;
 
+/** Characters for the types in one location's line. */
+const MAX_LINE_TYPES = 600;
+
 /** Block Kit limit of a header's text. */
 const MAX_HEADER = 150;
 
@@ -65,11 +68,25 @@ function escapedName(text: string): string {
   return apiText(truncate(text, MAX_NAME));
 }
 
-/** Names the first `max` counts and sums the rest, such as `CONNECTION 8, DHCP 4, 2 other types 3`. */
-function countList(counts: Map<string, number>, max: number, separator: string): string {
+/**
+ * Names the largest counts, at most `max` and as many as fit in `budget` characters, and sums the
+ * rest in one part, such as `CONNECTION 8, DHCP 4, 2 other types 3`.
+ */
+function countList(counts: Map<string, number>, max: number, separator: string, budget: number): string {
   const sorted = byCount(counts);
-  const parts = sorted.slice(0, max).map(([type, count]) => `${escapedName(type)} ${count}`);
-  const rest = sorted.slice(max);
+  const parts: string[] = [];
+  // Room for the last part, which sums the types not named.
+  let length = 40;
+  for (const [type, count] of sorted.slice(0, max)) {
+    const part = `${escapedName(type)} ${count}`;
+    if (length + separator.length + part.length > budget) {
+      break;
+    }
+    parts.push(part);
+    length += separator.length + part.length;
+  }
+
+  const rest = sorted.slice(parts.length);
   if (rest.length > 0) {
     parts.push(`${plural(rest.length, 'other type', 'other types')} ${rest.reduce((sum, [, count]) => sum + count, 0)}`);
   }
@@ -77,7 +94,7 @@ function countList(counts: Map<string, number>, max: number, separator: string):
 }
 
 function locationLine(group: Group): string {
-  return `• *${escapedName(group.name)}*: ${group.count} (${countList(group.types, MAX_TYPES_PER_LOCATION, ', ')})`;
+  return `• *${escapedName(group.name)}*: ${group.count} (${countList(group.types, MAX_TYPES_PER_LOCATION, ', ', MAX_LINE_TYPES)})`;
 }
 
 /** Lists the worst locations, as many as fit the section limit, and sums the rest in a last line. */
@@ -110,7 +127,7 @@ function typeSection(entries: DigestEntry[]): string {
   for (const entry of entries) {
     counts.set(entry.what, (counts.get(entry.what) ?? 0) + 1);
   }
-  return `*By type*\n${countList(counts, MAX_DIGEST_TYPES, ' · ')}`;
+  return `*By type*\n${countList(counts, MAX_DIGEST_TYPES, ' · ', MAX_SECTION_TEXT - 20)}`;
 }
 
 /**
