@@ -70,7 +70,7 @@ describe('signed requests into Bolt', () => {
       clientOptions: { slackApiUrl: fake.url, retryConfig: { retries: 0 } },
     });
     await app.init();
-    app.command('/wifi', async ({ command, ack, respond }) => {
+    app.command('/wifi-incidents', async ({ command, ack, respond }) => {
       await ack();
       await respond({ response_type: 'ephemeral', text: `status for ${command.text}` });
     });
