@@ -61,6 +61,7 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
     const folder = mkdtempSync(join(tmpdir(), 'wifi-incidents-demo-'));
     cleanups.push({ what: 'the temporary folder', run: () => rmSync(folder, { recursive: true, force: true }) });
 
+    // NOTE: both fakes keep every request in memory, a few per poll cycle, so a demo left running for days keeps growing.
     const sevenSignal = await startFakeSevenSignal({ clientId: secrets.clientId, clientSecret: secrets.clientSecret });
     cleanups.push({ what: 'the fake 7SIGNAL API', run: () => sevenSignal.close() });
     const slack = await startFakeSlack({ botToken: secrets.botToken, botUserId: DEMO_BOT_USER.id });
