@@ -33,6 +33,7 @@ describe('mrkdwn rendering', () => {
     ['<https://example.com/a?b=1&amp;c=2|the docs>', '<a href="https://example.com/a?b=1&amp;c=2" target="_blank" rel="noopener noreferrer">the docs</a>'],
     ['<mailto:noc@example.com>', '<a href="mailto:noc@example.com" target="_blank" rel="noopener noreferrer">mailto:noc@example.com</a>'],
     ['*<@U0DEMOUSER>*', '<strong><span class="mention user">@demo.user</span></strong>'],
+    ['<https://x.y|see `code`>', '<a href="https://x.y" target="_blank" rel="noopener noreferrer">see <code>code</code></a>'],
     [':warning: done :white_check_mark:', '⚠️ done ✅'],
     [':no_such_emoji:', ':no_such_emoji:'],
     ['> quoted *text*\nafter', '<blockquote>quoted <strong>text</strong></blockquote>after'],

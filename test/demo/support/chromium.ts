@@ -10,12 +10,12 @@ export const CHROMIUM_PATH = '/usr/bin/chromium';
  * and it rejects one passed in `args`. Throws with the install command when the browser is missing,
  * so the test fails instead of skipping.
  */
-export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`${CHROMIUM_PATH} is missing: install Debian's chromium package with "apt-get update && apt-get install -y chromium" (.ci/run does this).`);
+export async function launchChromium(executablePath: string = CHROMIUM_PATH): Promise<Browser> {
+  if (!existsSync(executablePath)) {
+    throw new Error(`${executablePath} is missing: install Debian's chromium package with "apt-get update && apt-get install -y chromium" (.ci/run does this).`);
   }
   return chromium.launch({
-    executablePath: CHROMIUM_PATH,
+    executablePath,
     args: [
       '--headless',
       '--no-sandbox',

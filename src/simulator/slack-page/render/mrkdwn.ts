@@ -26,7 +26,7 @@ class Spans {
   }
 
   restore(text: string): string {
-    // A span may contain another span's placeholder, as code blocks inside a quote do.
+    // A span may contain an earlier span's placeholder, as a link label with inline code does.
     let restored = text;
     for (let depth = 0; depth <= this.html.length && HAS_PLACEHOLDER.test(restored); depth += 1) {
       restored = restored.replace(PLACEHOLDER, (_match, index: string) => this.html[Number(index)] ?? '');
