@@ -2,6 +2,8 @@ import type { Config } from './config/config.ts';
 import type { Logger } from './log/logger.ts';
 import { ChannelPacer } from './poller/channel-pacer.ts';
 import { CopyMessages } from './poller/copy-messages.ts';
+import { SnoozeReporter } from './poller/snooze-reports.ts';
+import { snoozeViews } from './poller/snooze-view.ts';
 import { IncidentMessages } from './poller/incident-messages.ts';
 import { withChannelPacing } from './poller/paced-slack-client.ts';
 import { Poller } from './poller/poller.ts';
@@ -51,16 +53,9 @@ function createDependencies(
   db: Database,
   slack: SlackWebClient,
   sevenSignal: SevenSignalClient,
-): PollerDependencies & { messages: IncidentMessages; copyMessages: CopyMessages } {
+): PollerDependencies & { messages: IncidentMessages; copyMessages: CopyMessages; snoozeReporter: SnoozeReporter } {
   const { config, logger } = options;
   const store = new IncidentStore(db);
-  const messages = new IncidentMessages({
-    slack,
-    store,
-    lifecycle: new IncidentLifecycleStore(db),
-    acknowledgements: new AcknowledgementStore(db),
-    logger: logger.child({ component: 'incident-messages' }),
-  });
   const routing = createRoutingDependencies(db, {
     routes: config.routing.routes,
     defaultChannel: config.slack.channel,
@@ -68,12 +63,22 @@ function createDependencies(
     remindAfterMs: config.reminders.unacknowledgedAfterMs,
     remindMention: config.reminders.mention,
   });
+  const messages = new IncidentMessages({
+    slack,
+    store,
+    lifecycle: new IncidentLifecycleStore(db),
+    acknowledgements: new AcknowledgementStore(db),
+    logger: logger.child({ component: 'incident-messages' }),
+    snoozeOf: snoozeViews(routing.snoozes),
+  });
   const copyMessages = new CopyMessages({ slack, copies: routing.copies, messages, logger: logger.child({ component: 'copy-messages' }) });
+  const snoozeReporter = new SnoozeReporter({ slack, snoozes: routing.snoozes, logger: logger.child({ component: 'snooze-reports' }) });
   return {
     api: sevenSignal.api,
     store,
     messages,
     copyMessages,
+    snoozeReporter,
     pollAlertIncidents: config.poll.alertIncidents,
     cursors: new PollCursors(db),
     slack,
@@ -184,6 +189,9 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     db,
     store: deps.store,
     messages: deps.messages,
+    copyMessages: deps.copyMessages,
+    snoozeReporter: deps.snoozeReporter,
+    routing: deps.routing,
     logger: logger.child({ component: 'slack-handlers' }),
     now: options.now ?? Date.now,
   });

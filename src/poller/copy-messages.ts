@@ -1,12 +1,12 @@
 import type { Logger } from '../log/logger.ts';
 import { findIncidentMessage } from '../slack/find-incident-message.ts';
+import { buildIncidentMessage } from '../slack/messages/incident-message.ts';
 import { buildStateChangeReply, STATE_CHANGE_EVENT_TYPE } from '../slack/messages/state-change-reply.ts';
 import type { SlackFailure } from '../slack/slack-errors.ts';
 import type { SlackWebClient } from '../slack/web-client.ts';
 import type { IncidentCopy, IncidentCopyStore } from '../store/incident-copies.ts';
 import type { IncidentKind } from '../store/incident-store.ts';
 import type { IncidentMessages } from './incident-messages.ts';
-import { toIncidentView } from './incident-view.ts';
 import { KeyedLock } from './keyed-lock.ts';
 import { postMessage } from './post-incident.ts';
 import { updateMessage } from './update-message.ts';
@@ -42,10 +42,29 @@ export class CopyMessages {
     return current?.status === 'posted' && current.ts !== null ? (current as PostedCopy) : undefined;
   }
 
-  /** Updates every posted copy of an incident to show its current state, after a button click. */
+  /** Returns the posted copies of an incident. */
+  postedCopiesOf(kind: IncidentKind, id: string): IncidentCopy[] {
+    return this.options.copies.postedCopies(kind, id);
+  }
+
+  /**
+   * Updates every posted copy of an incident to show its current state, as after a button click.
+   * A copy whose update failed is marked outdated, so the next poll cycle refreshes it.
+   */
   async refreshAll(kind: IncidentKind, id: string, now: number): Promise<CopyOutcome[]> {
     const copies = this.options.copies.postedCopies(kind, id);
-    return Promise.all(copies.map((copy) => this.refresh(copy, now)));
+    const outcomes = await Promise.all(copies.map((copy) => this.refresh(copy, now)));
+    outcomes.forEach((outcome, index) => {
+      if (outcome.outcome === 'failed') {
+        const copy = copies[index]!;
+        this.options.copies.markStale(copy);
+        this.options.logger.error(
+          { kind, incidentId: id, channel: copy.channel, slackError: outcome.failure.code },
+          `Updating a copy of the incident message failed: ${outcome.failure.fix}. The next poll cycle updates it`,
+        );
+      }
+    });
+    return outcomes;
   }
 
   /** Updates one posted copy in place to show the incident's current data and acknowledgement. */
@@ -83,9 +102,8 @@ export class CopyMessages {
       }
 
       const { record } = current;
-      const acknowledgement = this.options.messages.acknowledgements.get(record.kind, record.id);
-      const view = toIncidentView(record, acknowledgement);
-      const update = await updateMessage(this.options.slack, current.channel, current.ts, this.options.messages.render(record, now));
+      const view = this.options.messages.view(record, now);
+      const update = await updateMessage(this.options.slack, current.channel, current.ts, buildIncidentMessage(view, now));
       if (!update.ok && update.failure.code === 'message_not_found') {
         // A deleted copy is not posted again: the main message and its thread still show the change.
         this.options.copies.markAnnounced(current, record.state, record.fingerprint);

@@ -1,6 +1,6 @@
 import type { Logger } from '../log/logger.ts';
 import type { SlackFailure } from '../slack/slack-errors.ts';
-import { buildIncidentMessage } from '../slack/messages/incident-message.ts';
+import { buildIncidentMessage, type IncidentView, type SnoozeView } from '../slack/messages/incident-message.ts';
 import type { SlackMessage } from '../slack/messages/slack-message.ts';
 import { buildStateChangeReply, STATE_CHANGE_EVENT_TYPE } from '../slack/messages/state-change-reply.ts';
 import { findIncidentMessage } from '../slack/find-incident-message.ts';
@@ -19,6 +19,8 @@ export interface IncidentMessagesOptions {
   lifecycle: IncidentLifecycleStore;
   acknowledgements: AcknowledgementStore;
   logger: Logger;
+  /** Returns the active snooze of the incident's scope at `now`, which its message shows; none when unset. */
+  snoozeOf?: (record: IncidentRecord, now: number) => SnoozeView | undefined;
 }
 
 /**
@@ -52,10 +54,15 @@ export class IncidentMessages {
     this.acknowledgements = options.acknowledgements;
   }
 
-  /** Builds the message of `record` from its data, state and acknowledgement in SQLite. */
+  /** Builds the message of `record` from its data, state, acknowledgement and snooze in SQLite. */
   render(record: IncidentRecord, now: number): SlackMessage {
+    return buildIncidentMessage(this.view(record, now), now);
+  }
+
+  /** Builds the view of `record` with its acknowledgement and the snooze of its scope. */
+  view(record: IncidentRecord, now: number): IncidentView {
     const acknowledgement = this.acknowledgements.get(record.kind, record.id);
-    return buildIncidentMessage(toIncidentView(record, acknowledgement), now);
+    return toIncidentView(record, acknowledgement, this.options.snoozeOf?.(record, now));
   }
 
   /** Updates the posted message of an incident in place to show the current state. */
@@ -96,8 +103,7 @@ export class IncidentMessages {
       }
 
       const logger = this.options.logger.child({ kind, incidentId: id, channel: record.channel, ts: record.ts });
-      const acknowledgement = this.acknowledgements.get(kind, id);
-      const view = toIncidentView(record, acknowledgement);
+      const view = this.view(record, now);
       const message = buildIncidentMessage(view, now);
 
       const update = await updateMessage(this.options.slack, record.channel, record.ts, message);

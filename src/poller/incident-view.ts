@@ -1,11 +1,14 @@
 import type { AgentIncident, AlertIncident } from '../sevensignal/types.ts';
-import type { IncidentView } from '../slack/messages/incident-message.ts';
+import type { IncidentView, SnoozeView } from '../slack/messages/incident-message.ts';
 import type { Acknowledgement } from '../store/acknowledgements.ts';
 import type { IncidentRecord } from '../store/incident-store.ts';
 
-/** Builds the view of `record` that its message shows: the last API data, the state and who handled it in Slack. */
-export function toIncidentView(record: IncidentRecord, acknowledgement?: Acknowledgement): IncidentView {
-  const handled = acknowledgement === undefined ? {} : { acknowledgement };
+/**
+ * Builds the view of `record` that its message shows: the last API data, the state, who handled
+ * it in Slack and the snooze of its scope.
+ */
+export function toIncidentView(record: IncidentRecord, acknowledgement?: Acknowledgement, snooze?: SnoozeView): IncidentView {
+  const handled = { ...(acknowledgement === undefined ? {} : { acknowledgement }), ...(snooze === undefined ? {} : { snooze }) };
 
   if (record.kind === 'agent') {
     return { kind: 'agent', incident: JSON.parse(record.payload) as AgentIncident, state: record.state, ...handled };

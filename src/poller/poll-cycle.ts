@@ -9,7 +9,10 @@ import type { CopyMessages } from './copy-messages.ts';
 import type { IncidentMessages } from './incident-messages.ts';
 import { pollAgentIncidents } from './poll-agents.ts';
 import { pollAlertIncidents } from './poll-alerts.ts';
+import { reportEndedSnoozes } from './report-ended-snoozes.ts';
+import { sendReminders } from './send-reminders.ts';
 import { sendRoutedIncidents } from './send-routed.ts';
+import type { SnoozeReporter } from './snooze-reports.ts';
 import { updateCopyMessages } from './update-copies.ts';
 import { updatePostedMessages } from './update-posted.ts';
 
@@ -36,6 +39,8 @@ export interface PollerDependencies {
   messages?: IncidentMessages;
   /** Updates the copies of incident messages in further channels; when unset, copies are posted and then left as they are. */
   copyMessages?: CopyMessages;
+  /** Reports ended snoozes, shared with the End snooze button; when unset, snoozes end without a report. */
+  snoozeReporter?: SnoozeReporter;
   /** Counters of posts and Slack errors; none are kept when unset. */
   metrics?: Metrics;
 }
@@ -51,6 +56,10 @@ export interface CycleResult {
   digests: number;
   /** New incidents recorded without a post because a snooze matched them. */
   held: number;
+  /** Ended snoozes reported in Slack with what they held back. */
+  snoozesReported: number;
+  /** Reminders posted about open incidents without an acknowledgement. */
+  reminded: number;
   /** Changes of state announced in Slack. */
   announced: number;
   /** Messages refreshed in place for changed incident data. */
@@ -66,8 +75,10 @@ type PollSource = {
 
 /**
  * Runs one poll cycle at `now`. For each organization it lists the agent incidents of the window
- * (and the alert-rule incidents, when switched on), diffs them against the seen-set and moves the
- * cursors. Then it posts every pending incident and updates posted messages whose incident changed.
+ * (and the alert-rule incidents, when switched on), diffs them against the seen-set, chooses the
+ * channels of the new ones and moves the cursors. Then it posts every pending incident, as a digest
+ * where a channel gets many. It updates posted messages and copies whose incident changed, reports
+ * ended snoozes and posts reminders of open incidents without an acknowledgement.
  */
 export async function runPollCycle(deps: PollerDependencies, now: number): Promise<CycleResult> {
   const result: CycleResult = {
@@ -78,6 +89,8 @@ export async function runPollCycle(deps: PollerDependencies, now: number): Promi
     failedPosts: 0,
     digests: 0,
     held: 0,
+    snoozesReported: 0,
+    reminded: 0,
     announced: 0,
     refreshed: 0,
     failedUpdates: 0,
@@ -136,6 +149,22 @@ export async function runPollCycle(deps: PollerDependencies, now: number): Promi
     if (updated.failed > 0) {
       result.ok = false;
     }
+  }
+
+  if (deps.snoozeReporter !== undefined) {
+    const snoozes = await reportEndedSnoozes(deps, deps.snoozeReporter, now);
+    result.snoozesReported = snoozes.reported;
+    result.failedPosts += snoozes.failed;
+    if (snoozes.failed > 0) {
+      result.ok = false;
+    }
+  }
+
+  const reminders = await sendReminders(deps, now);
+  result.reminded = reminders.reminded;
+  result.failedPosts += reminders.failed;
+  if (reminders.failed > 0) {
+    result.ok = false;
   }
 
   return result;

@@ -2,7 +2,7 @@ import type { AgentIncident, AlertIncident } from '../sevensignal/types.ts';
 import { alertDimensions } from '../slack/messages/alert-dimensions.ts';
 import type { IncidentKind } from '../store/incident-store.ts';
 
-/** What routes and snoozes match on, taken from either kind of incident. */
+/** The facts of an incident that routes and snoozes match on, taken from either kind of incident. */
 export interface IncidentFacts {
   kind: IncidentKind;
   id: string;
@@ -22,6 +22,8 @@ export interface IncidentFacts {
   type?: string;
   metric?: string;
   ruleId?: string;
+  /** Dimension names of an alert-rule incident's rule, such as `network` and `band`. */
+  dimensionSet?: string[];
   /** Dimension values of an alert-rule incident joined by `|`, as the API sends them. */
   dimensionKey?: string;
   countImpacted?: number;
@@ -62,6 +64,7 @@ export function alertIncidentFacts(incident: AlertIncident, organization: string
     band: dimensions.has('band') && Number.isFinite(band) ? band : undefined,
     metric: text(incident.metric),
     ruleId: text(incident.ruleId),
+    dimensionSet: incident.dimensionSet,
     dimensionKey: incident.dimensionKey,
   };
 }

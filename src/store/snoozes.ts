@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { IncidentKind } from './incident-store.ts';
+import type { IncidentKind, IncidentState } from './incident-store.ts';
 
 /** A silenced scope of incidents and what happened to it. */
 export interface Snooze {
@@ -42,12 +42,13 @@ export interface SnoozeRequest {
  */
 export type SnoozeChange = { outcome: 'created'; snooze: Snooze } | { outcome: 'changed'; snooze: Snooze; previousUntil: number };
 
-/** An incident a snooze held back, with its data. */
+/** An incident a snooze held back, with its data and its state as last listed. */
 export interface HeldIncident {
   kind: IncidentKind;
   id: string;
   organization: string;
   payload: string;
+  state: IncidentState;
 }
 
 interface SnoozeRow {
@@ -96,6 +97,7 @@ export class SnoozeStore {
   private readonly selectActive: Statement<[number], SnoozeRow>;
   private readonly selectUnreported: Statement<[], SnoozeRow>;
   private readonly selectHeld: Statement<[number], HeldIncident>;
+  private readonly countHeld: Statement<[number], number>;
   private readonly insert: Statement<[string, string, IncidentKind, string, string, string | null, number, string, number]>;
   private readonly extend: Statement<[number, string, number]>;
   private readonly endOne: Statement<[number, string | null, number]>;
@@ -109,8 +111,9 @@ export class SnoozeStore {
     this.selectActive = db.prepare('SELECT * FROM snoozes WHERE ended_at IS NULL AND until > ? ORDER BY until, snooze_id');
     this.selectUnreported = db.prepare('SELECT * FROM snoozes WHERE ended_at IS NOT NULL AND report_ts IS NULL ORDER BY ended_at, snooze_id');
     this.selectHeld = db.prepare(
-      'SELECT kind, id, organization, payload FROM incident_records WHERE snooze_id = ? ORDER BY first_seen_at, id',
+      'SELECT kind, id, organization, payload, state FROM incident_records WHERE snooze_id = ? ORDER BY first_seen_at, id',
     );
+    this.countHeld = db.prepare('SELECT count(*) FROM incidents WHERE snooze_id = ?').pluck() as Statement<[number], number>;
     this.insert = db.prepare(
       `INSERT INTO snoozes (scope, label, kind, incident_id, channel, message_ts, created_at, set_by, until)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -180,6 +183,11 @@ export class SnoozeStore {
   /** Returns the incidents a snooze held back, in the order they were first listed. */
   held(id: number): HeldIncident[] {
     return this.selectHeld.all(id);
+  }
+
+  /** Returns how many incidents a snooze held back. */
+  heldCount(id: number): number {
+    return this.countHeld.get(id) ?? 0;
   }
 
   /** Records that a post of the report starts now, before the request goes to Slack. */

@@ -43,10 +43,15 @@ interface Button {
   confirm?: { title: { text: string }; text: { text: string } };
 }
 
+function actionsBlock(view: IncidentView, blockId: string): { type: string; elements: Button[] } {
+  const blocks = buildIncidentMessage(view, NOW).blocks as Array<{ type: string; block_id?: string; elements: Button[] }>;
+  const actions = blocks.find((block) => block.block_id === blockId);
+  expect(actions?.type).toBe('actions');
+  return actions!;
+}
+
 function buttonsOf(view: IncidentView): Button[] {
-  const actions = buildIncidentMessage(view, NOW).blocks.at(-1) as { type: string; elements: Button[] };
-  expect(actions.type).toBe('actions');
-  return actions.elements;
+  return actionsBlock(view, 'incident_actions').elements;
 }
 
 describe('button values', () => {

@@ -1,10 +1,13 @@
 import type { Config } from '../../config/config.ts';
 import type { Logger } from '../../log/logger.ts';
+import type { CopyMessages } from '../../poller/copy-messages.ts';
 import type { IncidentMessages } from '../../poller/incident-messages.ts';
+import type { SnoozeReporter } from '../../poller/snooze-reports.ts';
 import type { KeyedLock } from '../../poller/keyed-lock.ts';
 import type { SevenSignalApi } from '../../sevensignal/client.ts';
 import type { ActionAudit } from '../../store/action-audit.ts';
 import type { IncidentStore } from '../../store/incident-store.ts';
+import type { SnoozeStore } from '../../store/snoozes.ts';
 import type { ButtonTarget } from '../messages/incident-buttons.ts';
 import type { SlackWebClient } from '../web-client.ts';
 import type { AllowedUsers } from './allowed-users.ts';
@@ -17,6 +20,11 @@ export interface ActionDependencies {
   slack: SlackWebClient;
   store: IncidentStore;
   messages: IncidentMessages;
+  /** Updates the copies of a message in further channels along with it. */
+  copyMessages: CopyMessages;
+  snoozes: SnoozeStore;
+  /** Posts the report of an ended snooze; shared with the poller. */
+  snoozeReporter: SnoozeReporter;
   audit: ActionAudit;
   allowedUsers: AllowedUsers;
   /** Runs resolve clicks of one incident one at a time, so a second click reads the first one's result. */

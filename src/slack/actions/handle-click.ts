@@ -1,9 +1,11 @@
 import type { Config } from '../../config/config.ts';
 import { ACTION_IDS, decodeButtonValue } from '../messages/incident-buttons.ts';
+import { END_SNOOZE_ACTION_ID, SNOOZE_BUTTONS } from '../messages/snooze-buttons.ts';
 import { acknowledgeIncident, unacknowledgeIncident } from './acknowledge.ts';
 import { outOfDate, type ActionDependencies, type ClickHandler, type ClickOutcome } from './action-dependencies.ts';
 import type { ButtonClick } from './button-click.ts';
 import { resolveIncident } from './resolve.ts';
+import { endSnooze, snoozeFor } from './snooze.ts';
 import { sendEphemeral } from './send-ephemeral.ts';
 
 interface ButtonRoute {
@@ -20,6 +22,14 @@ const ROUTES: Record<string, ButtonRoute> = {
   [ACTION_IDS.acknowledge]: { handle: acknowledgeIncident, allowList: 'acknowledgeAllowed', setting: 'ACK_ALLOWED_USERS', verb: 'acknowledge' },
   [ACTION_IDS.unacknowledge]: { handle: unacknowledgeIncident, allowList: 'acknowledgeAllowed', setting: 'ACK_ALLOWED_USERS', verb: 'unacknowledge' },
   [ACTION_IDS.resolve]: { handle: resolveIncident, allowList: 'resolveAllowed', setting: 'RESOLVE_ALLOWED_USERS', verb: 'resolve' },
+  // Snoozing is part of handling incidents, so the acknowledge allow list applies.
+  ...Object.fromEntries(
+    SNOOZE_BUTTONS.map((button): [string, ButtonRoute] => [
+      button.actionId,
+      { handle: snoozeFor(button.durationMs), allowList: 'acknowledgeAllowed', setting: 'ACK_ALLOWED_USERS', verb: 'snooze' },
+    ]),
+  ),
+  [END_SNOOZE_ACTION_ID]: { handle: endSnooze, allowList: 'acknowledgeAllowed', setting: 'ACK_ALLOWED_USERS', verb: 'end snoozes of' },
 };
 
 async function decide(deps: ActionDependencies, click: ButtonClick): Promise<ClickOutcome> {

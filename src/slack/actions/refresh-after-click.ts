@@ -2,9 +2,9 @@ import type { ButtonTarget } from '../messages/incident-buttons.ts';
 import type { ActionDependencies } from './action-dependencies.ts';
 
 /**
- * Updates the clicked message to show the state in SQLite. When Slack rejects the update, the
- * message is marked outdated so the next poll cycle refreshes it, and the returned detail and
- * reply state that.
+ * Updates the clicked incident's message and its copies to show the state in SQLite. When Slack
+ * rejects the update, the message is marked outdated so the next poll cycle refreshes it, and the
+ * returned detail and reply state that.
  */
 export async function refreshAfterClick(
   deps: ActionDependencies,
@@ -12,6 +12,8 @@ export async function refreshAfterClick(
   now: number,
 ): Promise<{ detail?: string; reply?: string }> {
   const outcome = await deps.messages.refresh(target.kind, target.id, now);
+  // Copies in further channels follow; one that fails is refreshed by the next poll cycle.
+  await deps.copyMessages.refreshAll(target.kind, target.id, now);
 
   if (outcome.outcome === 'failed') {
     deps.messages.lifecycle.markStale(target.kind, target.id);

@@ -14,10 +14,20 @@ function failureDetail(error: SevenSignalError): string {
 }
 
 /**
- * Announces the resolution in Slack (message in place and one thread reply). A failed
- * announcement stays pending in SQLite and the next poll cycle makes it.
+ * Announces the resolution in Slack (message in place and one thread reply), and on each copy in
+ * further channels. A failed announcement stays pending in SQLite and the next poll cycle makes it.
  */
 async function announceResolution(deps: ActionDependencies, record: IncidentRecord, now: number): Promise<{ detail?: string; reply?: string }> {
+  for (const copy of deps.copyMessages.postedCopiesOf(record.kind, record.id)) {
+    const copied = await deps.copyMessages.announce(copy, now);
+    if (copied.outcome === 'failed') {
+      deps.logger.error(
+        { kind: record.kind, incidentId: record.id, channel: copy.channel, slackError: copied.failure.code },
+        `Announcing the resolution on a copy failed: ${copied.failure.fix}. The next poll cycle announces it`,
+      );
+    }
+  }
+
   const outcome = await deps.messages.announce(record.kind, record.id, now);
   if (outcome.outcome !== 'failed') {
     return {};

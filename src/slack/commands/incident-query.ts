@@ -48,4 +48,6 @@ export interface CommandProblem {
 export type ParsedCommand =
   | { kind: 'query'; query: IncidentQuery }
   | { kind: 'help' }
+  /** `snoozed`: list the active snoozes. */
+  | { kind: 'snoozed' }
   | { kind: 'invalid'; problems: CommandProblem[] };

@@ -12,6 +12,8 @@ interface ParseState {
   given: Map<FilterName, string>;
   source: IncidentSource;
   help: boolean;
+  /** The `snoozed` keyword as typed, when given. */
+  snoozed?: string;
   problems: CommandProblem[];
 }
 
@@ -19,7 +21,7 @@ interface ParseState {
  * Parses the text of `/wifi-incidents [WINDOW] [FILTER ...]`. Tokens may come in any order, and
  * names, units and keywords are case-insensitive. A number and a unit may be separate tokens
  * (`24 h`). Every token that cannot be used becomes a problem, so one reply lists them all.
- * `help` anywhere returns the usage.
+ * `help` anywhere returns the usage, and `snoozed` alone the list of active snoozes.
  */
 export function parseCommand(text: string): ParsedCommand {
   const { tokens, problem } = tokenizeCommand(text);
@@ -61,6 +63,11 @@ export function parseCommand(text: string): ParsedCommand {
     }
     if (keyword === 'active') {
       state.filters.activeOnly = true;
+      afterUnquotedValue = false;
+      continue;
+    }
+    if (keyword === 'snoozed') {
+      state.snoozed = token.raw;
       afterUnquotedValue = false;
       continue;
     }
@@ -140,8 +147,16 @@ function finish(state: ParseState): ParsedCommand {
     });
   }
 
+  if (state.snoozed !== undefined && (state.window !== undefined || state.given.size > 0 || state.filters.activeOnly || state.source !== 'agent')) {
+    state.problems.push({ token: state.snoozed, reason: 'snoozed lists every active snooze and takes no window, filter or other keyword' });
+  }
+
   if (state.problems.length > 0) {
     return { kind: 'invalid', problems: state.problems };
+  }
+
+  if (state.snoozed !== undefined) {
+    return { kind: 'snoozed' };
   }
 
   return {

@@ -19,6 +19,7 @@ const USAGE = [
   '• *network:SSID*, *band:2.4*, *band:5* or *band:6*, *type:TYPE* (such as `type:CONNECTION`)',
   '• *active*: only incidents with no reported end',
   '• *alerts*: incidents raised by alert rules instead of those detected by agents; *type* then matches the metric',
+  '• *snoozed*: the active snoozes instead of incidents, each with an End snooze button',
   '• *help*: this text',
   `*Examples:* \`${WIFI_INCIDENTS_COMMAND} 24h\` · \`${WIFI_INCIDENTS_COMMAND} 7d location:"Main Campus - Floor 2" band:5\` · \`${WIFI_INCIDENTS_COMMAND} 45d active\` · \`${WIFI_INCIDENTS_COMMAND} alerts active\``,
 ].join('\n');

@@ -3,6 +3,7 @@ import type { RespondFn, SlashCommand } from '@slack/bolt';
 import type { Logger } from '../../log/logger.ts';
 import { SevenSignalError } from '../../sevensignal/errors.ts';
 import type { SlackMessage } from '../messages/slack-message.ts';
+import { buildSnoozeList } from '../messages/snooze-list-message.ts';
 import type { HandlerContext } from '../handler-context.ts';
 import { runQuery } from './run-query.ts';
 import { buildFailureMessage } from './failure-message.ts';
@@ -18,7 +19,10 @@ export interface CommandArguments {
   respond: RespondFn;
 }
 
-/** Parses the text and builds the private reply: the usage, the parse problems, the query result or the failure. */
+/**
+ * Parses the text and builds the private reply: the usage, the parse problems, the active snoozes,
+ * the query result or the failure.
+ */
 async function buildReply(text: string, context: HandlerContext, logger: Logger): Promise<SlackMessage> {
   const parsed = parseCommand(text);
 
@@ -30,6 +34,12 @@ async function buildReply(text: string, context: HandlerContext, logger: Logger)
   if (parsed.kind === 'invalid') {
     logger.info({ problems: parsed.problems }, 'Rejected command text that could not be parsed');
     return buildInvalidCommandMessage(text, parsed.problems);
+  }
+
+  if (parsed.kind === 'snoozed') {
+    const snoozes = context.routing.snoozes.activeSnoozes(context.now());
+    logger.info({ snoozes: snoozes.length }, 'Replied with the active snoozes');
+    return buildSnoozeList(snoozes.map((snooze) => ({ snooze, held: context.routing.snoozes.heldCount(snooze.id) })));
   }
 
   const started = performance.now();

@@ -5,7 +5,9 @@ import { describeDimensions } from './alert-incident-facts.ts';
 import { buildAlertIncidentMessage } from './alert-incident-message.ts';
 import { buildIncidentButtons } from './incident-buttons.ts';
 import { mention } from './mention.ts';
-import { plainApiText, slackDate } from './mrkdwn.ts';
+import { apiText, plainApiText, slackDate } from './mrkdwn.ts';
+import { describeSnoozeMatch } from './snooze-label.ts';
+import { buildSnoozeButtons } from './snooze-buttons.ts';
 import type { Block, SlackMessage } from './slack-message.ts';
 
 /** A Slack user and the time (epoch milliseconds) of what they did. */
@@ -14,9 +16,18 @@ export interface UserAction {
   at: number;
 }
 
+/** An active snooze of the incident's scope: until when, who set it, and the scope in words. */
+export interface SnoozeView {
+  until: number;
+  userId: string;
+  label: string;
+}
+
 interface ViewBase {
   state: IncidentState;
   acknowledgement?: UserAction;
+  /** Set while a snooze holds back new incidents like this one. */
+  snooze?: SnoozeView;
 }
 
 /** Everything an incident message shows: the API data and the state the bot keeps in SQLite. */
@@ -32,6 +43,11 @@ function handlingLines(view: IncidentView): string[] {
   if (view.kind === 'alert' && view.resolvedBy !== undefined) {
     lines.push(`Resolved in Slack by ${mention(view.resolvedBy.userId)} at ${slackDate(view.resolvedBy.at)}`);
   }
+  if (view.snooze !== undefined) {
+    lines.push(
+      `🔕 Snoozed until ${slackDate(view.snooze.until)} by ${mention(view.snooze.userId)}: new incidents with ${describeSnoozeMatch(view.kind)} (${apiText(view.snooze.label)}) are recorded, not posted`,
+    );
+  }
   return lines;
 }
 
@@ -44,8 +60,9 @@ function summaryOf(view: IncidentView): string {
 }
 
 /**
- * Builds the message of an incident as the bot posts and updates it: the layout of its kind, a
- * line saying who acknowledged (and who resolved it in Slack), and the buttons.
+ * Builds the message of an incident as the bot posts and updates it. It has the layout of its
+ * kind, lines saying who acknowledged (and who resolved it in Slack) and until when its scope is
+ * snoozed, the buttons, and below them the snooze buttons.
  */
 export function buildIncidentMessage(view: IncidentView, now: number): SlackMessage {
   const base =
@@ -68,6 +85,7 @@ export function buildIncidentMessage(view: IncidentView, now: number): SlackMess
       resolvable: view.kind === 'alert' && view.state !== 'resolved',
       summary: summaryOf(view),
     }),
+    buildSnoozeButtons({ kind: view.kind, id: view.incident.id ?? '' }, view.snooze !== undefined),
   );
 
   return { ...base, blocks };

@@ -110,6 +110,10 @@ const badCases: BadCase[] = [
   // The rest of an unquoted name gets a hint to quote it.
   { text: 'location:Main Campus', token: 'Campus', reason: /double quotes/ },
   { text: 'alerts location:"Main Campus - Floor 2"', token: 'location:"Main Campus - Floor 2"', reason: /location:<UUID> with alerts/ },
+  // snoozed lists snoozes, which have no window or filters.
+  { text: 'snoozed 24h', token: 'snoozed', reason: /takes no window, filter or other keyword/ },
+  { text: 'band:5 Snoozed', token: 'Snoozed', reason: /takes no window, filter or other keyword/ },
+  { text: 'snoozed alerts', token: 'snoozed', reason: /takes no window, filter or other keyword/ },
 ];
 
 describe('parseCommand', () => {
@@ -159,6 +163,12 @@ describe('parseCommand', () => {
   it('help wins over other tokens', () => {
     expect(parseCommand('help').kind).toBe('help');
     expect(parseCommand('7d HELP 3x').kind).toBe('help');
+  });
+
+  it('reads snoozed alone', () => {
+    expect(parseCommand('snoozed')).toEqual({ kind: 'snoozed' });
+    expect(parseCommand('  SNOOZED ')).toEqual({ kind: 'snoozed' });
+    expect(parseCommand('snoozed help').kind).toBe('help');
   });
 
   it('keeps the case of filter values', () => {
