@@ -75,7 +75,7 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
       }
     });
 
-    log.info(`Scenario "${scenario.name}" from ${options.scenarioFile}: ${scenario.agentIncidents.length} agent incidents, ${scenario.alertIncidents.length} alert-rule incidents`);
+    log.info(`Scenario "${scenario.name}" from ${options.scenarioFile} (agent incidents: ${scenario.agentIncidents.length}, alert-rule incidents: ${scenario.alertIncidents.length})`);
     const scenarioLog = sourceLogger(options.logger, '7signal');
     // The scenario starts before the bot, so that events before offset 0 are in the bot's first poll.
     const running = startScenario({

@@ -33,6 +33,46 @@ describe('demo command line', () => {
     expect(demo.output()).toContain('wifi-incidents demo: --port is "eighty": use a port number from 0 to 65535');
   });
 
+  it('plays another scenario', { timeout: 40_000 }, async () => {
+    const file = join(folder, 'one-incident.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        name: 'One incident',
+        organization: 'Test Org',
+        thresholds: { minIncidentDurationMinutes: 10 },
+        sites: [{ key: 'lab', id: '11111111-1111-4111-8111-111111111111', name: 'Test Lab', networks: [{ ssid: 'LabNet', bands: [6] }] }],
+        agentIncidents: [
+          {
+            id: '22222222-2222-4222-8222-222222222222',
+            type: 'ROAMING',
+            site: 'lab',
+            network: 'LabNet',
+            band: 6,
+            populationCount: 10,
+            timeline: [
+              { at: '-10m', event: 'start', countImpacted: 4 },
+              { at: '1s', event: 'qualify' },
+            ],
+          },
+        ],
+      }),
+    );
+    const demo = spawnDemo(['--scenario', file, '--port', '0']);
+    try {
+      await demo.waitFor(/agent incident qualified: ROAMING at Test Lab \(LabNet, 6 GHz\), 4 of 10 agents impacted/, 20_000);
+      await demo.waitFor(/bot posted a message \(ts [\d.]+\): Wi-Fi incident: ROAMING at Test Lab/, 10_000);
+      await demo.waitFor(/The scenario has no more events/, 1000);
+    } finally {
+      demo.interrupt();
+    }
+
+    await demo.exited;
+    expect(demo.output()).toContain(`Scenario "One incident" from ${file} (agent incidents: 1, alert-rule incidents: 0)`);
+    expect(demo.output()).toMatch(/Received SIGINT; stopping the demo/);
+    expect(demo.output()).toMatch(/Stopped; removed /);
+  });
+
   it('explains a busy port', { timeout: 30_000 }, async () => {
     const blocker: Server = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
