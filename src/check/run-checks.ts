@@ -55,30 +55,41 @@ async function checkSlackToken(slack: SlackWebClient, config: Config): Promise<C
  * Checks that the bot may post to the channel by scheduling a message a day ahead and deleting it
  * at once, so that nobody in the channel sees a test post.
  */
-async function checkChannel(slack: SlackWebClient, config: Config, now: number): Promise<CheckResult> {
-  const name = `Posting to ${config.slack.channel}`;
+async function checkChannel(slack: SlackWebClient, channel: string, purpose: string, now: number): Promise<CheckResult> {
+  const name = `Posting to ${channel}`;
   try {
     const scheduled = await slack.chat.scheduleMessage({
-      channel: config.slack.channel,
+      channel,
       text: 'wifi-incidents set-up check',
       post_at: Math.floor(now / 1000) + 86_400,
     });
     if (typeof scheduled.scheduled_message_id === 'string') {
       await slack.chat.deleteScheduledMessage({
-        channel: typeof scheduled.channel === 'string' ? scheduled.channel : config.slack.channel,
+        channel: typeof scheduled.channel === 'string' ? scheduled.channel : channel,
         scheduled_message_id: scheduled.scheduled_message_id,
       });
     }
-    return { name, ok: true, detail: 'the bot may post to SLACK_CHANNEL' };
+    return { name, ok: true, detail: `the bot may post to ${purpose}` };
   } catch (error) {
     const failure = classifySlackError(error);
     return { name, ok: false, detail: `Slack answered ${failure.code}: ${failure.fix}` };
   }
 }
 
+/** Returns each channel of the routes file other than SLACK_CHANNEL, with the lines of its routes. */
+function routeChannels(config: Config): Map<string, number[]> {
+  const channels = new Map<string, number[]>();
+  for (const route of config.routing.routes) {
+    if (route.channel !== config.slack.channel) {
+      channels.set(route.channel, [...(channels.get(route.channel) ?? []), route.line]);
+    }
+  }
+  return channels;
+}
+
 /**
  * Runs the set-up checks one after the other: the 7SIGNAL API key, the Slack bot token, and
- * posting to the channel. Settings were validated before.
+ * posting to SLACK_CHANNEL and to each channel of the routes file. Settings were validated before.
  */
 export async function runChecks(config: Config, logger: Logger, now: number = Date.now()): Promise<CheckResult[]> {
   const slack = createSlackWebClient({ botToken: config.slack.botToken, apiUrl: config.slack.apiUrl, logger, retries: 0 });
@@ -89,7 +100,11 @@ export async function runChecks(config: Config, logger: Logger, now: number = Da
   const token = await checkSlackToken(slack, config);
   results.push(token);
   if (token.ok) {
-    results.push(await checkChannel(slack, config, now));
+    results.push(await checkChannel(slack, config.slack.channel, 'SLACK_CHANNEL', now));
+    for (const [channel, lines] of routeChannels(config)) {
+      const routes = lines.length === 1 ? `the route at line ${lines[0]}` : `the routes at lines ${lines.join(', ')}`;
+      results.push(await checkChannel(slack, channel, `the channel of ${routes} of ROUTES_FILE`, now));
+    }
   }
 
   return results;

@@ -17,10 +17,10 @@ export function useRoutes(harness: Harness, text: string, name = 'routes.yaml'):
   return { ROUTES_FILE: path };
 }
 
-/** Adds an ongoing agent incident that started an hour ago to the fake 7SIGNAL API. */
-export function addIncident(harness: Harness, overrides: Partial<AgentIncident> = {}): AgentIncident {
+/** Adds an ongoing agent incident that started an hour ago to the fake 7SIGNAL API, in the fake's default organization unless given. */
+export function addIncident(harness: Harness, overrides: Partial<AgentIncident> = {}, options: { organization?: string } = {}): AgentIncident {
   const incident = makeAgentIncident({ startTimestamp: new Date(harness.clock.value - 60 * MINUTE).toISOString(), ...overrides });
-  harness.sevenSignal.addAgentIncident(incident);
+  harness.sevenSignal.addAgentIncident(incident, options);
   return incident;
 }
 

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { observeAgentIncident } from '../../src/poller/incident-observation.ts';
+import { makeAlertIncident } from '../../src/simulator/sevensignal/index.ts';
 import { openDatabase } from '../../src/store/database.ts';
 import { IncidentStore } from '../../src/store/incident-store.ts';
 import { CHANNEL, startHarness, type Harness } from '../support/bot-harness.ts';
@@ -130,6 +131,21 @@ describe('routing', () => {
     harness.clock.advance(MINUTE);
     const again = await pollOnce(harness, routes);
     expect(again.announced).toBe(0);
+  });
+
+  it('routes each polled organization', async () => {
+    const north = addIncident(harness, {}, { organization: 'north' });
+    const south = addIncident(harness, {}, { organization: 'south' });
+    const southAlert = makeAlertIncident({ startedAt: harness.clock.value - 10 * MINUTE });
+    harness.sevenSignal.addAlertIncident(southAlert, { organization: 'south' });
+    const routes = useRoutes(harness, 'routes:\n  - match: { organization: north }\n    channel: C0NORTH\n  - match: { organization: "s*" }\n    channel: C0SOUTH\n');
+
+    const result = await pollOnce(harness, { ...routes, SEVENSIGNAL_ORGANIZATION: 'north,south' });
+
+    expect(result.ok).toBe(true);
+    expect(incidentIdsIn(harness, 'C0NORTH')).toEqual([north.id]);
+    expect(incidentIdsIn(harness, 'C0SOUTH')).toEqual([south.id, southAlert.id].sort());
+    expect(incidentIdsIn(harness, CHANNEL)).toEqual([]);
   });
 
   it('summarizes the first run per channel', async () => {
