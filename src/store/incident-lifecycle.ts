@@ -31,7 +31,8 @@ export class IncidentLifecycleStore {
       'UPDATE incidents SET announced_state = ?, shown_fingerprint = ? WHERE kind = ? AND id = ?',
     );
     this.shown = db.prepare('UPDATE incidents SET shown_fingerprint = ? WHERE kind = ? AND id = ?');
-    this.moved = db.prepare('UPDATE incidents SET channel = ?, ts = ? WHERE kind = ? AND id = ?');
+    // The new message is top-level, so replies no longer go to a digest thread.
+    this.moved = db.prepare('UPDATE incidents SET channel = ?, ts = ?, thread_ts = NULL WHERE kind = ? AND id = ?');
     this.resolved = db.prepare(
       `UPDATE incidents SET state = 'resolved', fingerprint = ?,
          resolved_by = COALESCE(?, resolved_by), resolved_by_at = COALESCE(?, resolved_by_at)

@@ -94,6 +94,7 @@ function toSnooze(row: SnoozeRow): Snooze {
 export class SnoozeStore {
   private readonly selectOne: Statement<[number], SnoozeRow>;
   private readonly selectOpen: Statement<[string], SnoozeRow>;
+  private readonly selectOpenOf: Statement<[IncidentKind, string, number], SnoozeRow>;
   private readonly selectActive: Statement<[number], SnoozeRow>;
   private readonly selectUnreported: Statement<[], SnoozeRow>;
   private readonly selectHeld: Statement<[number], HeldIncident>;
@@ -108,6 +109,9 @@ export class SnoozeStore {
   constructor(private readonly db: Database) {
     this.selectOne = db.prepare('SELECT * FROM snoozes WHERE snooze_id = ?');
     this.selectOpen = db.prepare('SELECT * FROM snoozes WHERE scope = ? AND ended_at IS NULL');
+    this.selectOpenOf = db.prepare(
+      'SELECT * FROM snoozes WHERE kind = ? AND incident_id = ? AND ended_at IS NULL AND until > ? ORDER BY snooze_id LIMIT 1',
+    );
     this.selectActive = db.prepare('SELECT * FROM snoozes WHERE ended_at IS NULL AND until > ? ORDER BY until, snooze_id');
     this.selectUnreported = db.prepare('SELECT * FROM snoozes WHERE ended_at IS NOT NULL AND report_ts IS NULL ORDER BY ended_at, snooze_id');
     this.selectHeld = db.prepare(
@@ -158,6 +162,12 @@ export class SnoozeStore {
   active(scope: string, now: number): Snooze | undefined {
     const row = this.selectOpen.get(scope);
     return row !== undefined && row.until > now ? toSnooze(row) : undefined;
+  }
+
+  /** Returns the active snooze that was set on the message of incident `id`, if any. */
+  activeSetOn(kind: IncidentKind, id: string, now: number): Snooze | undefined {
+    const row = this.selectOpenOf.get(kind, id, now);
+    return row === undefined ? undefined : toSnooze(row);
   }
 
   /** Returns every snooze that holds back incidents at `now`, the one ending first first. */

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningBot } from '../../src/bot.ts';
 import { SAMPLE_LOCATIONS } from '../../src/simulator/sevensignal/index.ts';
+import { openDatabase } from '../../src/store/database.ts';
 import { CHANNEL, startHarness, type Harness } from '../support/bot-harness.ts';
 import { buttonOf, startTestBot, waitFor, waitForClicks } from '../slack/actions/button-support.ts';
 import { pollOnce, textOf } from './poller-test-support.ts';
@@ -166,6 +167,53 @@ describe('storm digests', () => {
     expect(replies).toHaveLength(1);
     expect(replies[0]!.thread_ts).toBe(digest.ts);
     expect(harness.slack.callsTo('chat.postMessage').at(-1)!.args.thread_ts).toBe(digest.ts);
+  });
+
+  it('finds a digest posted before a crash', async () => {
+    const ids = addIncidents(6, ELSEWHERE);
+    await pollOnce(harness);
+    const posts = harness.slack.callsTo('chat.postMessage').length;
+
+    // The state after a crash between Slack's answers and the database writes: the digest and one
+    // incident were posted and their attempts recorded, but not their messages.
+    const db = openDatabase(harness.databasePath);
+    db.prepare('UPDATE digests SET ts = NULL, posted_at = NULL').run();
+    db.prepare("UPDATE incidents SET status = 'pending', ts = NULL, thread_ts = NULL WHERE id = ?").run(ids[3]!);
+    db.close();
+
+    harness.clock.advance(MINUTE);
+    const result = await pollOnce(harness);
+
+    expect(result.ok).toBe(true);
+    expect(result.digests).toBe(0);
+    expect(harness.slack.callsTo('chat.postMessage')).toHaveLength(posts);
+    expect(digestsIn(harness, CHANNEL)).toHaveLength(1);
+    const reopened = openDatabase(harness.databasePath);
+    const row = reopened.prepare('SELECT status, ts, thread_ts FROM incidents WHERE id = ?').get(ids[3]!) as { status: string; ts: string; thread_ts: string };
+    reopened.close();
+    expect(row).toEqual({ status: 'posted', ts: incidentMessage(harness, CHANNEL, ids[3]!).ts, thread_ts: digestsIn(harness, CHANNEL)[0]!.ts });
+  });
+
+  it('replies to a reposted member on its own', async () => {
+    const ids = addIncidents(6, ELSEWHERE);
+    await pollOnce(harness);
+    const digest = digestsIn(harness, CHANNEL)[0]!;
+    harness.slack.deleteMessage(CHANNEL, incidentMessage(harness, CHANNEL, ids[0]!).ts);
+
+    // The recovery finds the message deleted and posts the incident again, as a message of its own.
+    harness.sevenSignal.updateAgentIncident(ids[0]!, { endTimestamp: new Date(harness.clock.value - MINUTE).toISOString() });
+    harness.clock.advance(MINUTE);
+    await pollOnce(harness);
+    const reposted = incidentMessage(harness, CHANNEL, ids[0]!);
+    expect(reposted.thread_ts).toBeUndefined();
+
+    harness.sevenSignal.updateAgentIncident(ids[0]!, { endTimestamp: '' });
+    harness.clock.advance(MINUTE);
+    await pollOnce(harness);
+
+    const replies = harness.slack.messages(CHANNEL).filter((message) => message.metadata?.event_type === 'wifi_incident_state');
+    expect(replies.map((reply) => reply.thread_ts)).toEqual([reposted.ts]);
+    expect(replies[0]!.thread_ts).not.toBe(digest.ts);
   });
 
   it('acknowledges in the thread', async () => {

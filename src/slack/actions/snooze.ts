@@ -70,7 +70,9 @@ export const endSnooze: ClickHandler = async (deps, click, target) => {
   const now = deps.now();
   const facts = storedIncidentFacts(record.kind, record.organization, record.payload);
   const label = apiText(describeSnoozeScope(facts));
-  const snooze = deps.snoozes.active(snoozeScopeOf(facts), now);
+  // The snooze set on this message comes first: the incident's data, and so its scope, may have
+  // changed since the snooze was set.
+  const snooze = deps.snoozes.activeSetOn(record.kind, record.id, now) ?? deps.snoozes.active(snoozeScopeOf(facts), now);
   if (snooze === undefined || !deps.snoozes.end(snooze.id, click.userId, now)) {
     const update = await refreshAfterClick(deps, target, now);
     return { result: 'not_snoozed', ...update, reply: `No snooze of ${label} is active, so nothing was changed.` };

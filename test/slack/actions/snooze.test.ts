@@ -230,6 +230,25 @@ describe('Snooze buttons', () => {
     expect(new SnoozeStore(bot.db).activeSnoozes(harness.clock.value)).toEqual([]);
   });
 
+  it('ends the snooze set on the message', async () => {
+    const first = addIncident();
+    bot = await startTestBot(harness);
+    await bot.poller.runCycle();
+    // A scope that no longer matches the incident's data, as after a change of its location name.
+    new SnoozeStore(bot.db).snooze(
+      { scope: '["agent","","old scope"]', label: 'Old name · CorpWiFi · 5 GHz', kind: 'agent', incidentId: first.id!, channel: CHANNEL, messageTs: null, userId: 'U0ALICE', until: harness.clock.value + HOUR },
+      harness.clock.value,
+    );
+    const message = incidentMessage(harness, CHANNEL, first.id!);
+
+    await click(bot, { actionId: 'incident_snooze_end', value: snoozeButton(message, 'Snooze 1 h').value, userId: 'U0BOB', ts: message.ts });
+    await waitForClicks(harness, 1);
+    await waitFor(() => harness.slack.ephemeralMessages().length === 1, 'the reply to the click');
+
+    expect(new SnoozeStore(bot.db).activeSnoozes(harness.clock.value)).toEqual([]);
+    expect(reports()[0]!.text).toContain('The snooze of Old name · CorpWiFi · 5 GHz was ended by <@U0BOB>');
+  });
+
   it('ends nothing when not snoozed', async () => {
     const first = addIncident();
     bot = await startTestBot(harness);
