@@ -40,6 +40,15 @@ export class ChannelPacer {
     }
   }
 
+  /**
+   * Records that a post to `channel` got its response, so the next one waits a full interval from
+   * now. Spacing from the start alone lets a post delayed on its way arrive right before the next.
+   */
+  finished(channel: string): void {
+    const after = this.timers.now() + this.intervalMs;
+    this.nextSlot.set(channel, Math.max(after, this.nextSlot.get(channel) ?? 0));
+  }
+
   /** Delays posts to `channel` by `ms`, the time in Slack's Retry-After header. */
   pause(channel: string, ms: number): void {
     const until = this.timers.now() + ms;

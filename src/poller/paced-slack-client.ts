@@ -25,8 +25,11 @@ export function withChannelPacing(client: SlackWebClient, pacer: ChannelPacer, l
     for (let attempt = 0; ; attempt += 1) {
       await pacer.wait(channel);
       try {
-        return await post(args);
+        const response = await post(args);
+        pacer.finished(channel);
+        return response;
       } catch (error) {
+        pacer.finished(channel);
         const limited = error as { code?: string; retryAfter?: number };
         if (limited.code !== ErrorCode.RateLimitedError || attempt >= MAX_RATE_LIMIT_RETRIES) {
           throw error;
