@@ -108,7 +108,14 @@ export async function runKillHarness(options: KillRunOptions): Promise<KillRunRe
   try {
     addIncidents(3);
     for (let kill = 0; kill < options.kills; kill += 1) {
+      const requestsBefore = sevenSignal.requests.length;
       const bot = startBot(env, options.folder);
+      // The random lifetime starts once the bot polls, so a slow start on a loaded machine still
+      // leaves it time to post before the kill.
+      const startDeadline = Date.now() + 20_000;
+      while (sevenSignal.requests.length === requestsBefore && Date.now() < startDeadline) {
+        await sleep(20);
+      }
       const lifetimeMs = 600 + Math.floor(random() * 1800);
       const started = Date.now();
       while (Date.now() - started < lifetimeMs) {
