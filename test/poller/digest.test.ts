@@ -174,7 +174,7 @@ describe('storm digests', () => {
     await pollOnce(harness);
     const posts = harness.slack.callsTo('chat.postMessage').length;
 
-    // The state after a crash between Slack's answers and the database writes: the digest and one
+    // The state after a crash between Slack's responses and the database writes: the digest and one
     // incident were posted and their attempts recorded, but not their messages.
     const db = openDatabase(harness.databasePath);
     db.prepare('UPDATE digests SET ts = NULL, posted_at = NULL').run();

@@ -33,6 +33,11 @@ describe('routing settings', () => {
     const config = loadConfig(valid);
     expect(config.routing).toEqual({ routesFile: undefined, routes: [], digestThreshold: 5 });
     expect(config.reminders).toEqual({ unacknowledgedAfterMs: undefined, mention: undefined });
+    expect(config.slack.postIntervalMs).toBe(1000);
+  });
+
+  it('reads the post interval', () => {
+    expect(loadConfig({ ...valid, SLACK_POST_INTERVAL: '1500ms' }).slack.postIntervalMs).toBe(1500);
   });
 
   it('reads the routes file and reminders', () => {
@@ -63,6 +68,7 @@ describe('routing settings', () => {
       { REMIND_UNACKED_AFTER: '30m', REMIND_MENTION: 'U0123ABCD' },
       'REMIND_MENTION is "U0123ABCD", which is not a user-group id: use an id such as S0123ABCD (in Slack, the group\'s "Copy group ID"), or leave it unset.',
     ],
+    [{ SLACK_POST_INTERVAL: 'fast' }, 'SLACK_POST_INTERVAL is not a duration (got "fast"): use a whole number and a unit, such as 30m, 10s or 2h.'],
     // A mention without reminders would never be used.
     [{ REMIND_MENTION: 'S0NOC' }, 'REMIND_MENTION is set but REMIND_UNACKED_AFTER is not: set REMIND_UNACKED_AFTER, such as 30m, or unset REMIND_MENTION.'],
   ];
