@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startBot, type RunningBot } from '../../src/bot.ts';
+import type { RunningBot } from '../../src/bot.ts';
 import { makeAgentIncident } from '../../src/simulator/sevensignal/index.ts';
 import { startHarness, type Harness } from '../support/bot-harness.ts';
+import { startTestBot } from '../support/test-bot.ts';
 
 const MINUTE = 60_000;
 
@@ -19,13 +20,8 @@ afterEach(async () => {
 });
 
 async function start(): Promise<RunningBot> {
-  bot = await startBot({
-    config: harness.config({ POLL_SCHEDULE: '*/5 * * * *' }),
-    logger: harness.logger,
-    now: harness.clock.now,
-    host: '127.0.0.1',
-    slackRetries: 0,
-  });
+  // A five-minute schedule sets the health threshold to 15 minutes.
+  bot = await startTestBot(harness, { POLL_SCHEDULE: '*/5 * * * *' });
   return bot;
 }
 

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startBot, type RunningBot } from '../../src/bot.ts';
+import type { RunningBot } from '../../src/bot.ts';
 import { CHANNEL, startHarness, type Harness } from '../support/bot-harness.ts';
+import { startTestBot } from '../support/test-bot.ts';
 
 const MINUTE = 60_000;
 
@@ -30,13 +31,7 @@ function outageMessages(): string[] {
 
 describe('api outage messages', () => {
   it('posts once after the threshold and once on recovery', async () => {
-    bot = await startBot({
-      config: harness.config({ POLL_SCHEDULE: '0 0 1 1 *', POLL_ALERT_INCIDENTS: 'false', API_DOWN_ALERT_AFTER: '3' }),
-      logger: harness.logger,
-      now: harness.clock.now,
-      host: '127.0.0.1',
-      slackRetries: 0,
-    });
+    bot = await startTestBot(harness, { POLL_ALERT_INCIDENTS: 'false', API_DOWN_ALERT_AFTER: '3' });
     await bot.poller.runCycle();
     const outageStart = harness.clock.value + MINUTE;
 
@@ -57,13 +52,7 @@ describe('api outage messages', () => {
   });
 
   it('stays quiet when turned off', async () => {
-    bot = await startBot({
-      config: harness.config({ POLL_SCHEDULE: '0 0 1 1 *', POLL_ALERT_INCIDENTS: 'false', API_DOWN_ALERT_AFTER: '0' }),
-      logger: harness.logger,
-      now: harness.clock.now,
-      host: '127.0.0.1',
-      slackRetries: 0,
-    });
+    bot = await startTestBot(harness, { POLL_ALERT_INCIDENTS: 'false', API_DOWN_ALERT_AFTER: '0' });
     harness.sevenSignal.failNext('/incidents/agents', { status: 400 }, 10);
     await cycles(bot, 10);
     expect(outageMessages()).toEqual([]);

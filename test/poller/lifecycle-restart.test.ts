@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startBot, type RunningBot } from '../../src/bot.ts';
+import type { RunningBot } from '../../src/bot.ts';
 import { makeAgentIncident } from '../../src/simulator/sevensignal/index.ts';
 import { startHarness, type Harness } from '../support/bot-harness.ts';
+import { startTestBot } from '../support/test-bot.ts';
 import { messageOf, threadReplies, updatesOf } from './poller-test-support.ts';
 
 const MINUTE = 60_000;
@@ -20,14 +21,8 @@ afterEach(async () => {
 });
 
 async function start(): Promise<RunningBot> {
-  bot = await startBot({
-    // A schedule that does not fire during a test: cycles run at start and through runCycle().
-    config: harness.config({ POLL_SCHEDULE: '0 0 1 1 *' }),
-    logger: harness.logger,
-    now: harness.clock.now,
-    host: '127.0.0.1',
-    slackRetries: 0,
-  });
+  // The schedule does not fire during a test: cycles run at start and through runCycle().
+  bot = await startTestBot(harness);
   return bot;
 }
 

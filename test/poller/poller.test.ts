@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startBot, type RunningBot } from '../../src/bot.ts';
+import type { RunningBot } from '../../src/bot.ts';
 import { makeAgentIncident } from '../../src/simulator/sevensignal/index.ts';
 import { CHANNEL, startHarness, type Harness } from '../support/bot-harness.ts';
+import { startTestBot } from '../support/test-bot.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -30,14 +31,8 @@ async function waitFor(condition: () => boolean, timeoutMs = 5000): Promise<void
 }
 
 async function start(overrides: Record<string, string> = {}): Promise<RunningBot> {
-  bot = await startBot({
-    // A schedule that does not fire during a test: cycles run at start and through runCycle().
-    config: harness.config({ POLL_SCHEDULE: '0 0 1 1 *', ...overrides }),
-    logger: harness.logger,
-    now: harness.clock.now,
-    host: '127.0.0.1',
-    slackRetries: 0,
-  });
+  // The schedule does not fire during a test: cycles run at start and through runCycle().
+  bot = await startTestBot(harness, overrides);
   return bot;
 }
 

@@ -1,19 +1,10 @@
-import { startBot, type RunningBot } from '../../../src/bot.ts';
+import type { RunningBot } from '../../../src/bot.ts';
 import { SLACK_EVENTS_PATH } from '../../../src/slack/slack-app.ts';
 import type { FakeSlackMessage } from '../../../src/simulator/slack/index.ts';
 import { CHANNEL, SIGNING_SECRET, type Harness } from '../../support/bot-harness.ts';
 import { postBlockActions, type SignedRequestOptions, type SlackRequestResult } from '../../support/slack-requests.ts';
 
-/** Starts the bot against the harness fakes, with a schedule that does not fire during a test. */
-export function startTestBot(harness: Harness, overrides: Record<string, string> = {}): Promise<RunningBot> {
-  return startBot({
-    config: harness.config({ POLL_SCHEDULE: '0 0 1 1 *', ...overrides }),
-    logger: harness.logger,
-    now: harness.clock.now,
-    host: '127.0.0.1',
-    slackRetries: 0,
-  });
-}
+export { startTestBot } from '../../support/test-bot.ts';
 
 export interface Click {
   actionId: string;
