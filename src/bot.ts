@@ -112,7 +112,7 @@ export class PollerLockedError extends Error {
   readonly code = 'poller_locked';
 }
 
-/** How long a heartbeat of the poller lock counts: three poll intervals, at least a minute. */
+/** Returns how long a heartbeat of the poller lock counts: three poll intervals, at least a minute. */
 function lockLeaseMs(schedule: string): number {
   return Math.max(60_000, 3 * scheduleIntervalMs(schedule));
 }

@@ -53,7 +53,7 @@ async function checkSlackToken(slack: SlackWebClient, config: Config): Promise<C
 
 /**
  * Checks that the bot may post to the channel by scheduling a message a day ahead and deleting it
- * at once, so that nobody in the channel sees a test post.
+ * at once, so that no test post appears in the channel.
  */
 async function checkChannel(slack: SlackWebClient, channel: string, purpose: string, now: number): Promise<CheckResult> {
   const name = `Posting to ${channel}`;

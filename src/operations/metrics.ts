@@ -63,7 +63,7 @@ export function createMetrics(): Metrics {
   };
 }
 
-/** The path of a request with ids replaced, so that label values stay few: `/alerting/incidents/{id}/resolve`. */
+/** Replaces ids in a request path, so that label values stay few: `/alerting/incidents/{id}/resolve`. */
 export function pathTemplate(pathname: string): string {
   return pathname
     .replace(/\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '/{id}')

@@ -2,13 +2,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { checkHealth } from './health.ts';
 import type { Metrics } from './metrics.ts';
 
-/** What the operations endpoints read from the running bot. */
+/** State of the running bot that the operations endpoints read. */
 export interface OperationsSource {
   metrics: Metrics;
   /** End of the last successful poll cycle in epoch ms, undefined before the first. */
   lastSuccessAt: () => number | undefined;
   startedAt: number;
-  /** Age of the last success above which `/healthz` answers 503: three poll intervals. */
+  /** Age of the last success above which `/healthz` returns 503, which is three poll intervals. */
   healthThresholdMs: number;
   now: () => number;
 }

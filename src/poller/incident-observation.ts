@@ -3,13 +3,13 @@ import type { AgentIncident, AlertIncident } from '../sevensignal/types.ts';
 import type { IncidentState, ObservedIncident } from '../store/incident-store.ts';
 import { reportedEnd } from '../slack/messages/agent-incident-facts.ts';
 
-/** A short fingerprint of serialized incident data; a poll computes thousands, so it is SHA-1, not SHA-256. */
+/** Computes a short fingerprint of serialized incident data. A poll computes thousands, so it is SHA-1, not SHA-256. */
 function fingerprintOf(serialized: string): string {
   return createHash('sha1').update(serialized).digest('base64url');
 }
 
 /**
- * The fields of an agent incident that its message shows, joined with a separator no API value
+ * Joins the fields of an agent incident that its message shows, joined with a separator no API value
  * contains. `asOfTimestamp` is left out because it moves with every evaluation. Picking the fields
  * costs far less than serializing the whole incident, which a poll of thousands does each cycle.
  * NOTE: a field that the API adds later does not change the fingerprint until it is listed here.

@@ -170,7 +170,7 @@ export async function runPollCycle(deps: PollerDependencies, now: number): Promi
   return result;
 }
 
-/** The loggable parts of an error: code, message, status and request path; never headers. */
+/** Returns the loggable parts of an error: code, message, status and request path, but no headers. */
 export function describeError(error: unknown): Record<string, unknown> {
   if (!(error instanceof Error)) {
     return { message: String(error) };

@@ -13,7 +13,7 @@ export interface PollerOptions {
   onFatal?: (error: Error) => void;
   /** The database lock that lets one process poll; every process polls when unset. */
   lock?: PollerLock;
-  /** Failed cycles in a row after which the channel is told that 7SIGNAL is unreachable; 0 or unset turns it off. */
+  /** Failed cycles in a row after which a message reports to the channel that 7SIGNAL is unreachable. 0 or unset turns it off. */
   apiDownAlertAfter?: number;
 }
 

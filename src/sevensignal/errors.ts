@@ -17,7 +17,7 @@ export interface SevenSignalErrorDetails {
   method?: string;
   /** Request path and query, never the host's credentials or headers. */
   path?: string;
-  /** The `requestId` of the API's error body, which 7SIGNAL support asks for. */
+  /** The `requestId` of the API's error body, which 7SIGNAL support requests. */
   requestId?: string;
   cause?: unknown;
 }
@@ -74,7 +74,7 @@ export function describeErrorBody(body: unknown): { message?: string; requestId?
   return { message: message?.slice(0, 300), requestId };
 }
 
-/** Builds the error for a non-2xx answer to `method path`. */
+/** Builds the error for a non-2xx response to `method path`. */
 export function errorFromResponse(method: string, path: string, status: number, body: unknown): SevenSignalError {
   const { message, requestId } = describeErrorBody(body);
   const reason = message ? `: ${message}` : '';

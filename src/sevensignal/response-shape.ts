@@ -7,7 +7,7 @@ const SHAPE_RETRY: RetryPolicy = { maxAttempts: 3, baseDelayMs: 500, maxDelayMs:
 /**
  * Runs `call`, trying again with backoff when the API responds with a body that is not in the
  * contract's shape, because a proxy or a failing node can send such responses for a short while.
- * A body that is not JSON (the generated client throws a SyntaxError) counts as such an answer.
+ * A body that is not JSON (the generated client throws a SyntaxError) counts as such a response.
  */
 export async function withShapeRetry<T>(path: string, call: () => Promise<T>, signal?: AbortSignal): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {

@@ -142,7 +142,7 @@ function transportError(request: Request, error: unknown, timeoutMs: number): Se
   const details = { method: request.method, path, cause: error };
 
   if (error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
-    return new SevenSignalError('timeout', `7SIGNAL API ${request.method} ${path} did not answer within ${timeoutMs} ms`, details);
+    return new SevenSignalError('timeout', `7SIGNAL API ${request.method} ${path} did not respond within ${timeoutMs} ms`, details);
   }
 
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);

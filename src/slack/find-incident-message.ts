@@ -2,7 +2,7 @@ import { INCIDENT_EVENT_TYPE } from './messages/slack-message.ts';
 import { classifySlackError, type SlackFailure } from './slack-errors.ts';
 import type { SlackWebClient } from './web-client.ts';
 
-/** What identifies a message of the bot in its metadata. */
+/** Metadata that identifies a message of the bot. */
 export interface IncidentMessageKey {
   eventType?: string;
   kind: string;

@@ -8,7 +8,7 @@ import type { SevenSignalClient } from '../sevensignal/client.ts';
 import type { Database } from '../store/database.ts';
 import type { IncidentStore } from '../store/incident-store.ts';
 
-/** What slash command and button handlers share with the poller: one API client, one database. */
+/** Dependencies that slash command and button handlers share with the poller: one API client, one database. */
 export interface HandlerContext {
   config: Config;
   sevenSignal: SevenSignalClient;

@@ -2,12 +2,12 @@ import webApi from '@slack/web-api';
 
 const { ErrorCode } = webApi;
 
-/** Why a Slack call failed, and whether trying again later can succeed. */
+/** Reason a Slack call failed, and whether trying again later can succeed. */
 export interface SlackFailure {
   /** Slack's error code (`channel_not_found`), or `http_<status>`, `rate_limited`, `request_failed`. */
   code: string;
   retryable: boolean;
-  /** What an operator does about it. */
+  /** Fix an operator applies. */
   fix: string;
   retryAfterSeconds?: number;
 }

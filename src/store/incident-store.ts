@@ -56,7 +56,7 @@ export interface ObservedIncident {
 }
 
 /**
- * What the seen-set makes of a listed incident: `new` was never listed before, `pending` was
+ * Outcome of comparing a listed incident with the seen-set: `new` was never listed before, `pending` was
  * listed but is not posted yet, `seen` was posted or recorded already.
  */
 export type DiffOutcome = 'new' | 'pending' | 'seen';
@@ -119,7 +119,7 @@ interface KnownRow {
   shown_fingerprint: string | null;
 }
 
-/** A fingerprint of a payload, for incidents observed without one. */
+/** Computes a fingerprint of a payload, for incidents observed without one. */
 export function fingerprintPayload(payload: string): string {
   return createHash('sha1').update(payload).digest('base64url');
 }
@@ -176,8 +176,8 @@ export class IncidentStore {
    * existed takes the first fingerprint as what it shows, so upgrading the bot does not refresh
    * every old message at once.
    *
-   * A poll lists mostly the same incidents as the one before, so the state and fingerprint of the
-   * settled (not pending) incidents of the last listing are kept per kind and organization: an
+   * A poll lists mostly the same incidents as the one before. So the state and fingerprint of the
+   * settled (not pending) incidents of the last listing are kept per kind and organization, and an
    * incident listed again unchanged is `seen` without a database read.
    */
   observe(

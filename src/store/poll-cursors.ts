@@ -2,7 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 
 /**
  * Upper bounds of the last successful poll per source, such as `agent:examplecorp`.
- * The next poll asks for the window from that bound, less the look-back margin, to now.
+ * The next poll requests the window from that bound, less the look-back margin, to now.
  */
 export class PollCursors {
   private readonly select: Statement<[string], number>;
@@ -26,7 +26,7 @@ export class PollCursors {
     this.upsert.run(source, upperMs, now);
   }
 
-  /** Whether no poll of any source has succeeded yet. */
+  /** Returns whether no poll of any source has succeeded yet. */
   isEmpty(): boolean {
     return this.countAll.get() === 0;
   }

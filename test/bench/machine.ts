@@ -1,13 +1,13 @@
 import { cpus, totalmem } from 'node:os';
 
-/** One line that names the machine a benchmark ran on. */
+/** Describes the machine a benchmark ran on in one line. */
 export function describeMachine(): string {
   const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
   const memoryGiB = (totalmem() / 2 ** 30).toFixed(0);
   return `${cpu}, ${cpus().length} cores, ${memoryGiB} GiB, Node ${process.version}, ${process.platform}`;
 }
 
-/** The value below which `fraction` of the sorted samples fall. */
+/** Returns the value below which `fraction` of the sorted samples fall. */
 export function percentile(samples: number[], fraction: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
   const index = Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1);

@@ -80,7 +80,7 @@ const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 export async function runKillHarness(options: KillRunOptions): Promise<KillRunReport> {
   const random = seededRandom(options.seed);
   const sevenSignal = await startFakeSevenSignal({ clientId: 'crash', clientSecret: 'crash-secret' });
-  // Slack answers slowly, so that kills land inside posts, updates and replies.
+  // Slack responds slowly, so that kills land inside posts, updates and replies.
   const slack = await startFakeSlack({ botToken: 'xoxb-crash', latencyMs: 25 });
   const env = botEnv(sevenSignal, slack, options.databasePath);
   const open: string[] = [];

@@ -84,7 +84,7 @@ describe('transport retries', () => {
     harness.sevenSignal.setLatency(400);
     await expect(listAgentIncidents(client({ timeoutMs: 100, retry: { ...FAST_RETRY, maxAttempts: 2 } }).api, window())).rejects.toMatchObject({
       code: 'timeout',
-      message: expect.stringContaining('did not answer within 100 ms'),
+      message: expect.stringContaining('did not respond within 100 ms'),
     });
   });
 

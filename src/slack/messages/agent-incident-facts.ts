@@ -9,7 +9,7 @@ export function parseTimestamp(value: string | undefined | null): number | undef
   return Number.isNaN(ms) ? undefined : ms;
 }
 
-/** A band as engineers read it: `2.4 GHz`, `5 GHz`, `6 GHz`. */
+/** Formats a band as engineers read it: `2.4 GHz`, `5 GHz`, `6 GHz`. */
 export function formatBand(band: number | undefined): string {
   if (band === undefined || !Number.isFinite(band)) {
     return 'unknown band';
@@ -37,7 +37,7 @@ export function impactPercent(countImpacted: number, populationCount: number): n
 }
 
 /**
- * The end of an incident, when it is reported and not in the future. The API declares no
+ * Returns the end of an incident when it is reported and not in the future. The API declares no
  * active flag, so a missing, empty or future `endTimestamp` means the incident is ongoing.
  */
 export function reportedEnd(incident: AgentIncident, now: number): number | undefined {
@@ -45,7 +45,7 @@ export function reportedEnd(incident: AgentIncident, now: number): number | unde
   return end !== undefined && end <= now ? end : undefined;
 }
 
-/** The thresholds that qualified the incident, as `name value` parts, in the API's order. */
+/** Describes the thresholds that qualified the incident, as `name value` parts, in the API's order. */
 export function describeThresholds(thresholds: AgentIncident['thresholds']): string[] {
   if (thresholds === undefined) {
     return [];

@@ -37,13 +37,13 @@ export function formatUtc(epochMs: number): string {
   return `${new Date(epochMs).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
-/** A Slack date token that each reader sees in their own time zone, with a UTC fallback. */
+/** Formats a Slack date token that each reader sees in their own time zone, with a UTC fallback. */
 export function slackDate(epochMs: number): string {
   const seconds = Math.floor(epochMs / 1000);
   return `<!date^${seconds}^{date_short_pretty} {time}|${formatUtc(epochMs)}>`;
 }
 
-/** A duration such as `45 min`, `2 h 5 min` or `3 d 4 h`. */
+/** Formats a duration such as `45 min`, `2 h 5 min` or `3 d 4 h`. */
 export function formatDuration(ms: number): string {
   const minutes = Math.max(0, Math.round(ms / 60_000));
   if (minutes < 60) {

@@ -234,7 +234,7 @@ describe('Acknowledge button', () => {
     await click(running, { actionId: ACTION_IDS.acknowledge, value: buttonOf(message, 'Acknowledge').value, userId: 'U0ALICE', ts: message.ts });
     await waitFor(() => harness.slack.ephemeralMessages().length === 1, 'the ephemeral reply');
 
-    // The fake Slack has no group S0ONCALL, so it answers no_such_subteam.
+    // The fake Slack has no group S0ONCALL, so it returns no_such_subteam.
     expect(harness.slack.callsTo('usergroups.users.list')[0]!.args.usergroup).toBe('S0ONCALL');
     expect(harness.slack.ephemeralMessages()[0]!.text).toContain('Could not check whether you may acknowledge incidents (reading user group S0ONCALL failed with no_such_subteam)');
     expect(new AcknowledgementStore(running.db).get('agent', id)).toBeUndefined();
